@@ -1,0 +1,80 @@
+// swift-tools-version:6.0
+// xmpp-onboard — a guided, safe path onto XMPP from the terminal.
+// Layout and layering: docs/architecture.md (C targets → wrappers → sans-I/O core → driver → app → CLI).
+import PackageDescription
+
+let package = Package(
+    name: "xmpp-onboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "xmpp-onboard", targets: ["xmpp-onboard"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    ],
+    targets: [
+        // MARK: - C libraries: module map + shim header only. Each is imported by exactly one wrapper target.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .systemLibrary(name: "CResolv"),
+
+        // MARK: - Wrappers around the C libraries
+        .target(name: "IDNA", dependencies: ["CIDN2"]),
+        .target(name: "XMLStreamParser", dependencies: ["XMPPCore", "CLibXML2"]),
+        .target(name: "OpenSSLSupport", dependencies: ["XMPPCore", "COpenSSL"]),
+        .target(name: "QRCode", dependencies: ["CQREncode", "CPNG"]),
+
+        // MARK: - Sans-I/O protocol core (JID, elements, stanzas, negotiation, SASL, one folder per XEP)
+        .target(name: "XMPPCore", dependencies: ["IDNA"]),
+
+        // MARK: - The only I/O driver
+        .target(
+            name: "XMPPClient",
+            dependencies: [
+                "XMPPCore", "XMLStreamParser", "OpenSSLSupport", "CResolv",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+
+        // MARK: - Application
+        .target(name: "ResourceLocation"),
+        .target(name: "ProviderCatalogue", dependencies: ["ResourceLocation"]),
+        .target(name: "Localization", dependencies: ["ResourceLocation"]),
+        .target(
+            name: "Onboarding",
+            dependencies: ["XMPPClient", "ProviderCatalogue", "Localization", "QRCode"]
+        ),
+        .target(
+            name: "OnboardCLI",
+            dependencies: [
+                "Onboarding", "XMPPClient", "XMPPCore", "Localization", "ProviderCatalogue", "QRCode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "xmpp-onboard", dependencies: ["OnboardCLI"]),
+
+        // MARK: - Tests
+        .target(
+            name: "XMPPTestSupport",
+            dependencies: ["XMPPCore"],
+            path: "Tests/XMPPTestSupport"
+        ),
+        .testTarget(name: "XMPPCoreTests", dependencies: ["XMPPCore", "XMPPTestSupport", "OpenSSLSupport", "IDNA"]),
+        .testTarget(name: "XMLStreamParserTests", dependencies: ["XMLStreamParser", "XMPPCore"]),
+        .testTarget(name: "OpenSSLSupportTests", dependencies: ["OpenSSLSupport", "XMPPCore", "XMPPTestSupport"]),
+        .testTarget(name: "XMPPClientTests", dependencies: ["XMPPClient", "XMPPCore", "XMPPTestSupport"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "XMPPTestSupport"]),
+        .testTarget(name: "ProviderCatalogueTests", dependencies: ["ProviderCatalogue", "XMPPTestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "XMPPTestSupport"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// IDNA — see docs/architecture.md.

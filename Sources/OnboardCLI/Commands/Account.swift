@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `xmpp-onboard account …`: work with an existing account.
+struct Account: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check an existing account.",
+        subcommands: [AccountVerify.self]
+    )
+}

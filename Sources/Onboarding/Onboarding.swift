@@ -1,0 +1,1 @@
+// Onboarding — see docs/architecture.md.

@@ -1,0 +1,1 @@
+// ProviderCatalogue — see docs/architecture.md.

@@ -1,0 +1,1 @@
+// XMLStreamParser — see docs/architecture.md.

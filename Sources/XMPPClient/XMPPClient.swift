@@ -1,0 +1,1 @@
+// XMPPClient — see docs/architecture.md.

@@ -1,0 +1,6 @@
+import OnboardCLI
+
+@main
+enum Entrypoint {
+    static func main() async { await OnboardCommand.main() }
+}

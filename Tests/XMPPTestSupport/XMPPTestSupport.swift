@@ -1,0 +1,1 @@
+// Shared test helpers: fixtures, transcripts, servers on loopback.
