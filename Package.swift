@@ -53,6 +53,7 @@ let package = Package(
             name: "OnboardCLI",
             dependencies: [
                 "Onboarding", "XMPPClient", "XMPPCore", "Localization", "ProviderCatalogue", "QRCode",
+                "ResourceLocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,9 @@ public struct OnboardCommand: AsyncParsableCommand {
             (wrong password, forbidden), 130 interrupted.
             """,
         version: version,
-        subcommands: [Account.self]
+        subcommands: [
+            Account.self,
+        ]
     )
 
     public init() {}
