@@ -1,4 +1,7 @@
 import ArgumentParser
+import OpenSSLSupport
+import XMPPClient
+import XMPPCore
 
 /// `xmpp-onboard account verify JID`: log in and report how the connection was secured.
 struct AccountVerify: AsyncParsableCommand {
@@ -8,6 +11,8 @@ struct AccountVerify: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var password: PasswordOptions
 
     @Argument(help: "The account's address, for example alice@example.org.")
     var jid: String
@@ -16,6 +21,25 @@ struct AccountVerify: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        throw ExitStatus.failure.exitCode
+        let context = CommandContext(global: global)
+        do {
+            let account = try AccountInput.parseAccountJID(jid, localizer: context.localizer)
+            let secret = try AccountInput.readPassword(password, context: context)
+            let session = try await ConnectionSetup.open(account: account, options: connection, global: global, context: context)
+            let report = try await VerifyReport.collect(session: session, account: account, password: secret)
+            if json {
+                context.output.result(JSONOutput.encode(report))
+            } else {
+                report.print(context: context)
+            }
+        } catch let presentation as ErrorPresentation {
+            throw presentation.report(json: json, context: context)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
+        }
     }
 }
+
+extension ErrorPresentation: Error {}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Localization
+import OpenSSLSupport
+import XMPPClient
+import XMPPCore
+
+/// How a failure is shown: exit status, a stable condition name for scripts, and localized text.
+///
+/// The single place where errors from the core and the driver become user-facing words
+/// (architecture.md §5). Server-supplied text is neutralized before it is shown (security.md §7.1).
+struct ErrorPresentation {
+    var status: ExitStatus
+    /// Stable, English, kebab-case: the `condition` of `--json` errors (for example `not-authorized`).
+    var condition: String
+    var message: String
+    var serverText: String?
+
+    init(status: ExitStatus, condition: String, message: String, serverText: String? = nil) {
+        self.status = status
+        self.condition = condition
+        self.message = message
+        self.serverText = serverText.map { TerminalText.neutralized($0, maximumLength: 300) }
+    }
+
+    /// Prints the failure (JSON on stdout with `json`, otherwise `error: …` on stderr) and returns the exit code.
+    func report(json: Bool, context: CommandContext) -> ExitCode {
+        if json {
+            context.output.result(JSONOutput.encode(JSONError(condition: condition, text: message, serverText: serverText)))
+        } else {
+            let label = context.localizer.text("error.label")
+            context.output.error(label, message)
+            if let serverText, !serverText.isEmpty {
+                context.output.diagnostic(context.localizer.text("error.server-said", ["text": serverText]))
+            }
+        }
+        return status.exitCode
+    }
+
+    static func of(_ error: any Error, localizer: Localizer) -> ErrorPresentation {
+        switch error {
+        case let error as ConnectionError: of(error, localizer: localizer)
+        case let error as TLSError: of(ConnectionError.tls(error), localizer: localizer)
+        default:
+            ErrorPresentation(
+                status: .failure, condition: "internal-error",
+                message: localizer.text("error.unexpected", ["detail": TerminalText.neutralized("\(error)")]))
+        }
+    }
+}

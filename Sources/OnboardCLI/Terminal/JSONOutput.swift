@@ -1,0 +1,25 @@
+import Foundation
+
+/// Machine-readable output: one JSON object per line on stdout, keys sorted for stable diffs.
+enum JSONOutput {
+    static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The failure object every `--json` command prints: `{"status":"error","condition":…,"text":…}`.
+struct JSONError: Encodable {
+    let status = "error"
+    let condition: String
+    let text: String
+    /// The server's own words, neutralized, when it sent any.
+    let serverText: String?
+
+    enum CodingKeys: String, CodingKey {
+        case status, condition, text
+        case serverText = "server_text"
+    }
+}

@@ -1,1 +1,0 @@
-// XMPPClient — see docs/architecture.md.

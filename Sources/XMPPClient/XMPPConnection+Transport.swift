@@ -1,0 +1,151 @@
+import NIOCore
+import OpenSSLSupport
+import XMLStreamParser
+import XMPPCore
+
+extension XMPPConnection {
+    /// Sends an element (traced after redaction).
+    func send(_ element: Element) async throws {
+        let text = element.serialized(parentNamespace: Namespace.client)
+        try await sendRaw(text, traced: configuration.trace == nil ? "" : Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
+    }
+
+    /// Sends text through TLS when active.
+    func sendRaw(_ text: String, traced: String) async throws {
+        configuration.trace?(.sent, traced)
+        var bytes = Array(text.utf8)
+        if tlsEngine != nil {
+            do {
+                bytes = try tlsEngine!.encrypt(bytes)
+            } catch {
+                throw ConnectionError.tls(error)
+            }
+        }
+        try await write(bytes)
+    }
+
+    func write(_ bytes: [UInt8]) async throws {
+        guard !bytes.isEmpty else { return }
+        do {
+            try await channel.writeAndFlush(ByteBuffer(bytes: bytes)).get()
+        } catch {
+            throw ConnectionError.closedByPeer
+        }
+    }
+
+    /// The next stream event, reading from the socket under the step deadline as needed.
+    func nextEvent(step: String) async throws -> StreamEvent {
+        while pendingEvents.isEmpty {
+            let chunk = try await receiveChunk(step: step)
+            var plaintext = chunk
+            if tlsEngine != nil {
+                let output: TLSOutput
+                do {
+                    output = try tlsEngine!.receive(chunk)
+                } catch {
+                    throw ConnectionError.tls(error)
+                }
+                try await write(output.toSend)
+                plaintext = output.plaintext
+            }
+            guard !plaintext.isEmpty else { continue }
+            do {
+                let events = try reader.feed(plaintext)
+                for case .element(let element) in events {
+                    configuration.trace?(.received, Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
+                }
+                pendingEvents.append(contentsOf: events)
+            } catch {
+                try? await send(StreamError(error.streamCondition).element)
+                await abort()
+                throw ConnectionError.xml(error)
+            }
+        }
+        return pendingEvents.removeFirst()
+    }
+
+    /// Reads one chunk from the socket, failing with `timedOut` when the step deadline passes.
+    func receiveChunk(step: String) async throws -> [UInt8] {
+        let continuation = inboundContinuation
+        let channel = self.channel
+        let deadline = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(configuration.timeout * 1000))) {
+            continuation.finish(throwing: ConnectionError.timedOut(step: step))
+            channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
+        do {
+            guard let chunk = try await inbound.next() else {
+                isClosed = true
+                throw ConnectionError.closedByPeer
+            }
+            return chunk
+        } catch let error as ConnectionError {
+            isClosed = true
+            throw error
+        } catch {
+            isClosed = true
+            throw ConnectionError.closedByPeer
+        }
+    }
+
+    /// Discards the XML reader and anything parsed but not yet consumed (stream restart, RFC 6120 §4.3.3).
+    func resetReader() {
+        reader = StreamReader(limits: configuration.limits)
+        pendingEvents.removeAll()
+    }
+
+    /// Runs the TLS handshake over the socket with the XMPP domain as SNI and reference identity.
+    func performTLSHandshake(alpn: [String]) async throws {
+        var engine: TLSEngine
+        do {
+            engine = try TLSEngine(context: tlsContext, serverName: configuration.domain, alpnProtocols: alpn)
+            try await write(try engine.start())
+        } catch let error as TLSError {
+            throw ConnectionError.tls(error)
+        }
+        while true {
+            let chunk = try await receiveChunk(step: "TLS handshake")
+            let output: TLSOutput
+            do {
+                output = try engine.receive(chunk)
+            } catch {
+                try? await write(engine.close())
+                throw ConnectionError.tls(error)
+            }
+            try await write(output.toSend)
+            if output.handshakeCompleted {
+                tlsInfo = engine.connectionInfo
+                tlsEngine = engine
+                if !output.plaintext.isEmpty {
+                    do {
+                        pendingEvents.append(contentsOf: try reader.feed(output.plaintext))
+                    } catch {
+                        throw ConnectionError.xml(error)
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    /// The channel-binding data the negotiation may use.
+    func currentTLSChannel() -> StreamNegotiation.TLSChannel {
+        guard let engine = tlsEngine else { return .init(availableBindings: [], channelBindings: [:]) }
+        var data: [ChannelBindingType: [UInt8]] = [:]
+        for type in engine.availableChannelBindings {
+            if let bytes = engine.channelBinding(type) { data[type] = bytes }
+        }
+        return .init(availableBindings: engine.availableChannelBindings, channelBindings: data)
+    }
+
+    /// Closes the socket without ceremony (after errors), sending TLS close_notify when possible.
+    func abort() async {
+        guard !isClosed else { return }
+        isClosed = true
+        if tlsEngine != nil {
+            let notify = tlsEngine!.close()
+            try? await channel.writeAndFlush(ByteBuffer(bytes: notify)).get()
+        }
+        try? await channel.close().get()
+    }
+}

@@ -1,0 +1,46 @@
+/// Removes secrets from elements before they are shown in `--verbose` dumps or logs.
+///
+/// Redacted: SASL payloads (`<auth>`, `<response>`, `<challenge>`, `<success>`; PLAIN carries the
+/// password and SCRAM proofs are replayable evidence), any `<password>` element (XEP-0077; ejabberd echoes
+/// it in error replies, security.md §5.2), data-form fields of type `text-private` or named like a
+/// password, and invite tokens in `preauth` / `token` attributes and elements.
+public enum Redaction {
+    public static let placeholder = "[redacted]"
+
+    /// The element with every secret replaced by `[redacted]`.
+    public static func redacted(_ element: Element) -> Element {
+        var copy = element
+        if element.namespace == Namespace.sasl, ["auth", "response", "challenge", "success"].contains(element.name) {
+            copy.children = element.children.isEmpty ? [] : [.text(placeholder)]
+            return copy
+        }
+        if element.name == "password" || element.name == "token" || element.name == "preauth" {
+            copy.children = element.children.isEmpty ? [] : [.text(placeholder)]
+            return copy
+        }
+        if element.name == "field" && isSecretField(element) {
+            copy.children = element.children.map { child in
+                if case .element(var value) = child, value.name == "value" {
+                    value.children = [.text(placeholder)]
+                    return .element(value)
+                }
+                return child
+            }
+            return copy
+        }
+        for index in copy.attributes.indices where ["token", "preauth"].contains(copy.attributes[index].name) {
+            copy.attributes[index].value = placeholder
+        }
+        copy.children = element.children.map { child in
+            if case .element(let inner) = child { return .element(redacted(inner)) }
+            return child
+        }
+        return copy
+    }
+
+    private static func isSecretField(_ field: Element) -> Bool {
+        if field[attribute: "type"] == "text-private" { return true }
+        let name = (field[attribute: "var"] ?? "").lowercased()
+        return name.contains("password") || name.contains("token") || name == "preauth"
+    }
+}
