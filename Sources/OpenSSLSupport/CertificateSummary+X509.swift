@@ -84,7 +84,8 @@ extension CertificateSummary {
             var buffer = [CChar](repeating: 0, count: 128)
             let length = OBJ_obj2txt(&buffer, Int32(buffer.count), typeID, 1)
             guard length > 0 else { return "othername:" }
-            return "othername:" + String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return "othername:"
+                + String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 
@@ -102,8 +103,10 @@ extension CertificateSummary {
         case 4:
             return bytes.map { String($0) }.joined(separator: ".")
         case 16:
-            return stride(from: 0, to: 16, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
-                .joined(separator: ":")
+            return stride(from: 0, to: 16, by: 2).map {
+                String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16)
+            }
+            .joined(separator: ":")
         default:
             return bytes.map(hexByte).joined()
         }

@@ -3,7 +3,9 @@
 /// All strings come from the certificate, that is from the server: neutralize them before printing them to
 /// a terminal (security.md §7.1).
 public struct CertificateSummary: Sendable, Hashable {
-    /// The subject as an RFC 2253 string, e.g. `CN=example.org`; UTF-8 kept, control characters escaped.
+    /// The subject as an RFC 2253 string such as `CN=example.org`.
+    ///
+    /// UTF-8 is kept as is; control characters are escaped.
     public var subject: String
     /// The issuer, formatted like `subject`.
     public var issuer: String

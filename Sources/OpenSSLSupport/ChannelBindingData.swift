@@ -47,7 +47,8 @@ package enum ChannelBindingData {
     private static func firstFinished(_ ssl: OpaquePointer, isServer: Bool) -> [UInt8]? {
         let resumed = SSL_session_reused(ssl) == 1
         var buffer = [UInt8](repeating: 0, count: 64)
-        let length = isServer == resumed
+        let length =
+            isServer == resumed
             ? SSL_get_finished(ssl, &buffer, buffer.count)
             : SSL_get_peer_finished(ssl, &buffer, buffer.count)
         guard length > 0, length <= buffer.count else { return nil }
@@ -72,8 +73,10 @@ package enum ChannelBindingData {
         return serverEndPoint(certificate)
     }
 
-    /// RFC 5929 §4.1: the certificate's DER hashed with the hash of its signature algorithm, MD5 and SHA-1
-    /// replaced by SHA-256; `nil` when the signature has no single hash (e.g. Ed25519).
+    /// The `tls-server-end-point` data of a certificate (RFC 5929 §4.1).
+    ///
+    /// The DER encoding hashed with the hash of the signature algorithm, MD5 and SHA-1 replaced by SHA-256;
+    /// `nil` when the signature has no single hash (Ed25519, Ed448).
     static func serverEndPoint(_ certificate: OpaquePointer) -> [UInt8]? {
         var digestNID: Int32 = NID_undef
         guard X509_get_signature_info(certificate, &digestNID, nil, nil, nil) == 1, digestNID != NID_undef else {

@@ -1,7 +1,7 @@
 import COpenSSL
 
 extension OpenSSLCrypto {
-    /// `count` bytes from OpenSSL's CSPRNG (`RAND_bytes(3)`), e.g. for SCRAM client nonces (RFC 5802 §5.1).
+    /// Returns `count` bytes from OpenSSL's CSPRNG (`RAND_bytes(3)`), as used for SCRAM client nonces.
     ///
     /// OpenSSL 3 seeds itself from the operating system; a failure means the system has no entropy source,
     /// which the process cannot recover from, so it stops rather than return predictable bytes.

@@ -1,5 +1,6 @@
-/// The TLS protocol versions the client may negotiate. There is deliberately no case below TLS 1.2
-/// (RFC 8996 deprecates TLS 1.0 and 1.1; RFC 9325 §3.1.1).
+/// The TLS protocol versions the client may negotiate.
+///
+/// There is deliberately no case below TLS 1.2 (RFC 8996 deprecates TLS 1.0 and 1.1; RFC 9325 §3.1.1).
 public enum TLSVersion: String, Sendable, Hashable, Comparable, CaseIterable {
     case tls12 = "TLSv1.2"
     case tls13 = "TLSv1.3"

@@ -1,8 +1,8 @@
 /// What was negotiated on a TLS connection, for `account verify` and `--verbose` output.
 public struct TLSConnectionInfo: Sendable, Hashable {
-    /// The protocol version as OpenSSL names it, e.g. `TLSv1.3` (`SSL_get_version(3)`).
+    /// The protocol version as OpenSSL names it, such as `TLSv1.3` (`SSL_get_version(3)`).
     public var version: String
-    /// The cipher suite's OpenSSL name, e.g. `TLS_AES_256_GCM_SHA384` (`SSL_CIPHER_get_name(3)`).
+    /// The cipher suite's OpenSSL name, such as `TLS_AES_256_GCM_SHA384` (`SSL_CIPHER_get_name(3)`).
     public var cipher: String
     /// The ALPN protocol the server selected, or `nil` when it selected none (RFC 7301).
     public var alpn: String?

@@ -120,7 +120,9 @@ public struct TLSEngine: ~Copyable, @unchecked Sendable {
     /// True once the handshake has completed and passed verification.
     public var isHandshakeComplete: Bool { connectionInfo != nil }
 
-    /// Begins the handshake and returns the ClientHello to send. Calling it again returns nothing new.
+    /// Begins the handshake and returns the ClientHello to send.
+    ///
+    /// Calling it again returns nothing new.
     public mutating func start() throws(TLSError) -> [UInt8] {
         try throwIfFailed()
         guard case .idle = state else { return MemoryBIO.readAll(networkOutput) }
@@ -186,8 +188,10 @@ public struct TLSEngine: ~Copyable, @unchecked Sendable {
         return MemoryBIO.readAll(networkOutput)
     }
 
-    /// Ends the session: returns a `close_notify` alert to send when the connection was established, and
-    /// nothing otherwise. Later calls to `receive` and `encrypt` throw `TLSError.closed`.
+    /// Ends the session and returns the `close_notify` alert to send.
+    ///
+    /// Returns nothing when the handshake had not completed. Later calls to `receive` and `encrypt` throw
+    /// `TLSError.closed`.
     public mutating func close() -> [UInt8] {
         switch state {
         case .established, .peerClosed:

@@ -153,6 +153,21 @@ package final class TLSServerEngine {
         return MemoryBIO.readAll(networkOutput)
     }
 
+    /// TLS 1.3: sends a KeyUpdate asking the client to update its keys too (RFC 8446 §4.6.3).
+    package func requestKeyUpdate() -> [UInt8] {
+        precondition(SSL_key_update(ssl, SSL_KEY_UPDATE_REQUESTED) == 1, "test server: SSL_key_update failed")
+        _ = SSL_do_handshake(ssl)
+        return MemoryBIO.readAll(networkOutput)
+    }
+
+    /// TLS 1.2: sends a HelloRequest (RFC 5246 §7.4.1.1), which the client must refuse.
+    package func requestRenegotiation() -> [UInt8] {
+        precondition(SSL_renegotiate(ssl) == 1, "test server: SSL_renegotiate failed")
+        _ = SSL_do_handshake(ssl)
+        OpenSSLErrorQueue.clear()
+        return MemoryBIO.readAll(networkOutput)
+    }
+
     /// Sends `close_notify`.
     package func close() -> [UInt8] {
         _ = SSL_shutdown(ssl)

@@ -7,13 +7,16 @@ import XMPPCore
 @Suite struct OpenSSLCryptoTests {
     private let crypto = OpenSSLCrypto()
 
-    @Test("PBKDF2-HMAC-SHA1, RFC 6070 §2", arguments: [
-        (1, "0c60c80f961f0e71f3a9b524af6012062fe037a6"),
-        (2, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957"),
-        (4096, "4b007901b765489abead49d926f721d065a429c1"),
-    ])
+    @Test(
+        "PBKDF2-HMAC-SHA1, RFC 6070 §2",
+        arguments: [
+            (1, "0c60c80f961f0e71f3a9b524af6012062fe037a6"),
+            (2, "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957"),
+            (4096, "4b007901b765489abead49d926f721d065a429c1"),
+        ])
     func pbkdf2RFC6070(iterations: Int, expected: String) {
-        let output = crypto.pbkdf2(.sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: iterations)
+        let output = crypto.pbkdf2(
+            .sha1, password: Array("password".utf8), salt: Array("salt".utf8), iterations: iterations)
         #expect(hex(output) == expected)
     }
 
@@ -29,22 +32,32 @@ import XMPPCore
                 == "c4a49510323ab4f952cac1fa99441939e78ea74d6be81ddf7096e87513dc615d")
     }
 
-    @Test("digests of \"abc\" (FIPS 180-4 examples)", arguments: [
-        (SCRAMHash.sha1, "a9993e364706816aba3e25717850c26c9cd0d89d"),
-        (.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        (.sha512, "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"),
-    ])
+    @Test(
+        "digests of \"abc\" (FIPS 180-4 examples)",
+        arguments: [
+            (SCRAMHash.sha1, "a9993e364706816aba3e25717850c26c9cd0d89d"),
+            (.sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                .sha512,
+                "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+            ),
+        ])
     func digest(hash: SCRAMHash, expected: String) {
         let output = crypto.digest(hash, Array("abc".utf8))
         #expect(output.count == hash.digestLength)
         #expect(hex(output) == expected)
     }
 
-    @Test("HMAC with key \"Jefe\" (RFC 2202 §3 case 2, RFC 4231 §4.3)", arguments: [
-        (SCRAMHash.sha1, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"),
-        (.sha256, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
-        (.sha512, "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"),
-    ])
+    @Test(
+        "HMAC with key \"Jefe\" (RFC 2202 §3 case 2, RFC 4231 §4.3)",
+        arguments: [
+            (SCRAMHash.sha1, "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"),
+            (.sha256, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
+            (
+                .sha512,
+                "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"
+            ),
+        ])
     func hmac(hash: SCRAMHash, expected: String) {
         let output = crypto.hmac(hash, key: Array("Jefe".utf8), data: Array("what do ya want for nothing?".utf8))
         #expect(hex(output) == expected)

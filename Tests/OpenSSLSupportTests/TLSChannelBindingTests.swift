@@ -32,7 +32,9 @@ import XMPPCore
         #expect(exporter == nil)
     }
 
-    @Test("each connection has its own tls-exporter and tls-unique", arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
+    @Test(
+        "each connection has its own tls-exporter and tls-unique",
+        arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
     func fresh(version: TLSServerEngine.ProtocolVersion) throws {
         let type: ChannelBindingType = version == .tls13 ? .tlsExporter : .tlsUnique
         var first = try TLSSession { $0.maximumVersion = version }
@@ -45,7 +47,9 @@ import XMPPCore
         #expect(firstBinding != secondBinding)
     }
 
-    @Test("tls-server-end-point is SHA-256 of the certificate for ECDSA-SHA-256", arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
+    @Test(
+        "tls-server-end-point is SHA-256 of the certificate for ECDSA-SHA-256",
+        arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
     func serverEndPointSHA256(version: TLSServerEngine.ProtocolVersion) throws {
         let pki = try TestPKI.get()
         var session = try TLSSession { $0.maximumVersion = version }

@@ -58,8 +58,10 @@ import Testing
         #expect(info.certificate.issuer == "CN=XMPP Onboard Test CA")
         #expect(info.certificate.notBefore == "2024-01-01T00:00:00Z")
         #expect(info.certificate.notAfter == "2099-12-31T23:59:59Z")
-        #expect(info.certificate.subjectAlternativeNames == ["DNS:example.test", "IP:127.0.0.1", "xmppAddr:example.test"])
-        #expect(info.certificate.sha256Fingerprint == (try pki.fingerprint(pki.example.certificatePath, digest: "sha256")))
+        #expect(
+            info.certificate.subjectAlternativeNames == ["DNS:example.test", "IP:127.0.0.1", "xmppAddr:example.test"])
+        #expect(
+            info.certificate.sha256Fingerprint == (try pki.fingerprint(pki.example.certificatePath, digest: "sha256")))
     }
 
     @Test("TLS 1.2 connection info")
@@ -94,7 +96,8 @@ import Testing
         for _ in 0..<3 {
             var client = try TLSEngine(context: context, serverName: "example.test", alpnProtocols: [])
             let server = try TLSServerEngine(
-                configuration: .init(certificateChainPath: pki.example.certificatePath, privateKeyPath: pki.example.keyPath))
+                configuration: .init(
+                    certificateChainPath: pki.example.certificatePath, privateKeyPath: pki.example.keyPath))
             var toServer = try client.start()
             while !client.isHandshakeComplete || !server.isHandshakeComplete {
                 let step = server.receive(toServer)

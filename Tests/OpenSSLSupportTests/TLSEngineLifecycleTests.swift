@@ -86,3 +86,32 @@ import Testing
         }
     }
 }
+
+/// Post-handshake messages from the server.
+@Suite struct TLSEnginePostHandshakeTests {
+    /// OpenSSL answers a requested KeyUpdate with the client's next record (RFC 8446 §4.6.3 allows that).
+    @Test("TLS 1.3 KeyUpdate is answered and data keeps flowing both ways")
+    func keyUpdate() throws {
+        var session = try TLSSession()
+        try session.handshake()
+        let update = session.server.requestKeyUpdate()
+        #expect(!update.isEmpty)
+        let output = try session.client.receive(update + session.server.encrypt(Array("after".utf8)))
+        #expect(output.plaintext == Array("after".utf8))
+        #expect(session.server.receive(output.toSend).failure == nil)
+        #expect(try session.sendToServer(Array("still readable".utf8)) == Array("still readable".utf8))
+        #expect(try session.sendToClient(Array("and back".utf8)).plaintext == Array("and back".utf8))
+    }
+
+    @Test("TLS 1.2 renegotiation is refused without dropping the connection state")
+    func renegotiation() throws {
+        var session = try TLSSession { $0.maximumVersion = .tls12 }
+        try session.handshake()
+        let before = session.client.channelBinding(.tlsUnique)
+        let output = try session.client.receive(session.server.requestRenegotiation())
+        #expect(output.plaintext.isEmpty)
+        #expect(!output.toSend.isEmpty, "a no_renegotiation alert")
+        let after = session.client.channelBinding(.tlsUnique)
+        #expect(before == after)
+    }
+}

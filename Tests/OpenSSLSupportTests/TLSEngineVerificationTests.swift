@@ -149,7 +149,8 @@ import Testing
         #expect(info?.alpn == nil)
     }
 
-    @Test("T15: another ALPN protocol selected is rejected", arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
+    @Test(
+        "T15: another ALPN protocol selected is rejected", arguments: [TLSServerEngine.ProtocolVersion.tls13, .tls12])
     func alpnOther(version: TLSServerEngine.ProtocolVersion) throws {
         let error = try handshakeError(identity: \.example, alpnProtocols: ["xmpp-client"]) {
             $0.alpn = .selectAlways("xmpp-server")

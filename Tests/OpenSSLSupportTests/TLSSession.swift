@@ -24,7 +24,9 @@ struct TLSSession: ~Copyable {
         self.server = server
     }
 
-    /// Runs the handshake to completion. The server's flights (alerts included) are always delivered to the
+    /// Runs the handshake to completion.
+    ///
+    /// The server's flights (alerts included) are always delivered to the
     /// client, so a rejected connection throws the client's `TLSError`; `ServerFailure` only when the client
     /// did not notice. `chunkSize` splits the server's flights for the client.
     mutating func handshake(chunkSize: Int = .max) throws {
