@@ -14,8 +14,9 @@ import COpenSSL
 /// let output = try engine.receive(bytesFromSocket)   // repeat until output.handshakeCompleted
 /// ```
 ///
-/// `@unchecked Sendable`: the `SSL *` is reachable only through this non-copyable value, so it is used by
-/// one owner at a time; moving the engine to another isolation domain moves that ownership with it.
+/// `@unchecked Sendable`: the `SSL *` and its `ALPNObserver` are reachable only through this non-copyable
+/// value, so one owner at a time uses them; moving the engine to another isolation domain moves that
+/// ownership with it.
 public struct TLSEngine: ~Copyable, @unchecked Sendable {
     /// Where the engine is in its life; failure is terminal.
     enum State {
