@@ -1,0 +1,47 @@
+import COpenSSL
+
+/// A client `SSL_CTX` configured by the recipe in security.md §2.5; create one and reuse it for many
+/// connections (loading the system trust store is the expensive part).
+///
+/// `@unchecked Sendable`: the `SSL_CTX` is fully configured inside `init` and never changed afterwards;
+/// OpenSSL documents `SSL_new(3)` on a shared, no-longer-modified context as safe from any thread, and the
+/// context is reference counted, so `SSL` objects created from it keep it alive on their own.
+public final class TLSContext: @unchecked Sendable {
+    /// The owned `SSL_CTX *`.
+    let context: OpaquePointer
+    /// The configuration this context was built from.
+    public let configuration: TLSConfiguration
+
+    /// Creates the context: `TLS_client_method`, minimum TLS 1.2, system trust store plus
+    /// `additionalTrustAnchors`, no renegotiation, no compression, `SSL_VERIFY_PEER`.
+    public init(configuration: TLSConfiguration) throws(TLSError) {
+        OpenSSLErrorQueue.clear()
+        guard let context = SSL_CTX_new(TLS_client_method()) else {
+            throw .internalError(OpenSSLErrorQueue.drainStrings())
+        }
+        self.context = context
+        self.configuration = configuration
+        // From here on `deinit` frees the context if a later step throws.
+
+        let minimum = configuration.minimumVersion == .tls13 ? copenssl_TLS1_3_VERSION() : copenssl_TLS1_2_VERSION()
+        guard copenssl_SSL_CTX_set_min_proto_version(context, minimum) == 1 else {
+            throw .internalError(OpenSSLErrorQueue.drainStrings())
+        }
+        guard SSL_CTX_set_default_verify_paths(context) == 1 else {
+            throw .trustStoreUnavailable(OpenSSLErrorQueue.drainStrings())
+        }
+        for path in configuration.additionalTrustAnchors {
+            // Fails for a missing or unreadable file and for a file without any PEM certificate.
+            guard !path.isEmpty, SSL_CTX_load_verify_file(context, path) == 1 else {
+                OpenSSLErrorQueue.clear()
+                throw .caFileUnreadable(path: path)
+            }
+        }
+        _ = copenssl_SSL_CTX_set_options(context, copenssl_options_no_renegotiation_compression())
+        SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
+    }
+
+    deinit {
+        SSL_CTX_free(context)
+    }
+}
