@@ -14,12 +14,10 @@ extension XMPPConnection {
     func sendRaw(_ text: String, traced: String) async throws {
         configuration.trace?(.sent, traced)
         var bytes = Array(text.utf8)
-        if tlsEngine != nil {
-            do {
-                bytes = try tlsEngine!.encrypt(bytes)
-            } catch {
-                throw ConnectionError.tls(error)
-            }
+        do {
+            if let encrypted = try tlsEngine?.encrypt(bytes) { bytes = encrypted }
+        } catch {
+            throw ConnectionError.tls(error)
         }
         try await write(bytes)
     }
@@ -38,15 +36,15 @@ extension XMPPConnection {
         while pendingEvents.isEmpty {
             let chunk = try await receiveChunk(step: step)
             var plaintext = chunk
-            if tlsEngine != nil {
-                let output: TLSOutput
-                do {
-                    output = try tlsEngine!.receive(chunk)
-                } catch {
-                    throw ConnectionError.tls(error)
-                }
-                try await write(output.toSend)
-                plaintext = output.plaintext
+            let decrypted: TLSOutput?
+            do {
+                decrypted = try tlsEngine?.receive(chunk)
+            } catch {
+                throw ConnectionError.tls(error)
+            }
+            if let decrypted {
+                try await write(decrypted.toSend)
+                plaintext = decrypted.plaintext
             }
             guard !plaintext.isEmpty else { continue }
             do {
@@ -115,7 +113,7 @@ extension XMPPConnection {
             try await write(output.toSend)
             if output.handshakeCompleted {
                 tlsInfo = engine.connectionInfo
-                tlsEngine = engine
+                tlsEngine = consume engine
                 if !output.plaintext.isEmpty {
                     do {
                         pendingEvents.append(contentsOf: try reader.feed(output.plaintext))
@@ -130,20 +128,19 @@ extension XMPPConnection {
 
     /// The channel-binding data the negotiation may use.
     func currentTLSChannel() -> StreamNegotiation.TLSChannel {
-        guard let engine = tlsEngine else { return .init(availableBindings: [], channelBindings: [:]) }
+        let available = tlsEngine?.availableChannelBindings ?? []
         var data: [ChannelBindingType: [UInt8]] = [:]
-        for type in engine.availableChannelBindings {
-            if let bytes = engine.channelBinding(type) { data[type] = bytes }
+        for type in available {
+            if let bytes = tlsEngine?.channelBinding(type) { data[type] = bytes }
         }
-        return .init(availableBindings: engine.availableChannelBindings, channelBindings: data)
+        return .init(availableBindings: available, channelBindings: data)
     }
 
     /// Closes the socket without ceremony (after errors), sending TLS close_notify when possible.
-    func abort() async {
+    public func abort() async {
         guard !isClosed else { return }
         isClosed = true
-        if tlsEngine != nil {
-            let notify = tlsEngine!.close()
+        if let notify = tlsEngine?.close(), !notify.isEmpty {
             try? await channel.writeAndFlush(ByteBuffer(bytes: notify)).get()
         }
         try? await channel.close().get()
