@@ -16,6 +16,7 @@ public struct OnboardCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             Account.self,
+            QR.self,
         ]
     )
 
