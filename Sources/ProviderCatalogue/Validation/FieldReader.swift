@@ -161,7 +161,7 @@ struct FieldReader {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) })
         else { return false }
-        return year >= 1990 && (1...12).contains(month) && (1...31).contains(day)
+        return year >= 1970 && (1...12).contains(month) && (1...31).contains(day)
     }
 
     /// A BCP 47-style tag as used by the lists: `en`, `de`, `pt-BR`, `zh-Hans`.
