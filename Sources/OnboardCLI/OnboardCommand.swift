@@ -19,6 +19,7 @@ public struct OnboardCommand: AsyncParsableCommand {
             Providers.self,
             Clients.self,
             QR.self,
+            Links.self,
         ]
     )
 

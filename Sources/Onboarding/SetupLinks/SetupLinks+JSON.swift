@@ -17,30 +17,30 @@ extension SetupLinks {
         }
         object["landing_link"] = .string(landingLink)
         object["contains_password"] = .bool(containsPassword)
-        object["apps"] = .array(apps.map(\.jsonValue))
+        object["apps"] = .array(apps.map { $0.jsonValue(forInvitation: subject.isInvitation) })
         return .object(object)
     }
 }
 
 extension AppSetup {
-    public var jsonValue: JSONValue {
+    /// The app's entry; the invitation fields only for an invitation.
+    public func jsonValue(forInvitation isInvitation: Bool) -> JSONValue {
         var object = JSONObject([
             ("id", .string(app.id)), ("name", .string(app.name)), ("platform", .string(platform.rawValue)),
         ])
         object["install"] = .array(
             installLinks.map { link in
-                .object(
-                    JSONObject([
-                        ("store", .string(link.store.rawValue)),
-                        ("url", .string(link.url.absoluteString)),
-                        ("carries_invitation", .bool(link.carriesInvitation)),
-                        ("then_open_invitation", .bool(needsFollowUp(after: link))),
-                    ]))
+                var entry = JSONObject([("store", .string(link.store.rawValue)), ("url", .string(link.url.absoluteString))])
+                if isInvitation {
+                    entry["carries_invitation"] = .bool(link.carriesInvitation)
+                    entry["then_open_invitation"] = .bool(needsFollowUp(after: link))
+                }
+                return .object(entry)
             })
-        if let invitationURI {
-            object["open_after_install"] = .string(invitationURI.iriString)
+        if isInvitation {
+            object["can_redeem_invitation"] = .bool(canRedeemInvitation)
+            if let invitationURI { object["open_after_install"] = .string(invitationURI.iriString) }
         }
-        object["can_redeem_invitation"] = .bool(canRedeemInvitation)
         if let loginPayload {
             object["login_qr"] = .object(
                 JSONObject([

@@ -221,6 +221,11 @@ struct SetupLinkGeneratorTests {
         #expect(text.hasPrefix(#"{"kind":"invitation","jid":"example.com","invitation_uri":"xmpp:example.com?register;preauth=TOKEN123","offers_registration":true,"landing_link":"https://xmpp.link/#example.com?register;preauth=TOKEN123","contains_password":false,"apps":[{"id":"conversations","name":"Conversations","platform":"android","install":[{"store":"play","#))
         #expect(text.contains(#""carries_invitation":true,"then_open_invitation":false"#))
         #expect(text.contains(#""store":"fdroid","url":"https://f-droid.org/packages/eu.siacs.conversations/","carries_invitation":false,"then_open_invitation":true"#))
-        #expect(text.contains(#""open_after_install":"xmpp:example.com?register;preauth=TOKEN123","can_redeem_invitation":true"#))
+        #expect(text.contains(#""can_redeem_invitation":true,"open_after_install":"xmpp:example.com?register;preauth=TOKEN123""#))
+        let account = try generator.links(for: .account(jid: "a@example.org"), platform: .android, client: "kaidan")
+        #expect(
+            account.jsonValue.serialized(indent: nil)
+                == #"{"kind":"account","jid":"a@example.org","add_contact_uri":"xmpp:a@example.org?roster","landing_link":"https://xmpp.link/#a@example.org","contains_password":false,"apps":[{"id":"kaidan","name":"Kaidan","platform":"android","install":[{"store":"fdroid","url":"https://f-droid.org/packages/im.kaidan.kaidan/"}],"login_qr":{"format":"xmpp-login","payload":"xmpp:a@example.org?login","contains_password":false,"standard":false}}]}"#
+        )
     }
 }
