@@ -177,4 +177,14 @@ struct LinksCommandTests {
         #expect(result.errorOutput.contains("The password in the URI is ignored"))
         #expect(!result.text.contains("hunter2"))
     }
+
+    @Test("on a terminal the QR codes are printed without asking")
+    func onTerminal() throws {
+        let result = try Tool.runOnTerminal(["links", "alice@example.org", "--client", "conversations"])
+        #expect(result.status == 0)
+        #expect(result.text.contains("\u{1B}[30;107m"))
+        let plain = try Tool.runOnTerminal(["links", "alice@example.org", "--client", "conversations", "--plain"])
+        let text = plain.text.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(try Self.decodeQRCodes(in: text) == ["xmpp:alice@example.org?roster"])
+    }
 }

@@ -68,6 +68,17 @@ enum QRCommandSupport {
         )
     }
 
+    /// Runs the tool with stdout and stderr on a pseudo-terminal (util-linux `script`); output arrives with
+    /// `\r\n` line ends and both streams mixed.
+    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let quoted = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        var terminalEnvironment = ["TERM": "xterm-256color", "SHELL": "/bin/sh"]
+        terminalEnvironment.merge(environment) { $1 }
+        return try execute(
+            try tool("script"), ["-qec", quoted.joined(separator: " "), "/dev/null"], environment: terminalEnvironment
+        )
+    }
+
     static func tool(_ name: String) throws -> String {
         let candidates = ["/usr/bin/\(name)", "/usr/local/bin/\(name)", "/bin/\(name)"]
         return try #require(

@@ -153,4 +153,19 @@ struct QRCommandTests {
         let inverted = try Tool.run(["qr", "hello", "--invert"])
         #expect(inverted.output != plain.output)
     }
+
+    @Test("on a terminal: colour by default, none with NO_COLOR, and no PNG bytes")
+    func onTerminal() throws {
+        let colored = try Tool.runOnTerminal(["qr", "hello"])
+        #expect(colored.status == 0)
+        #expect(colored.text.contains("\u{1B}[30;107m"))
+        let noColor = try Tool.runOnTerminal(["qr", "hello"], environment: ["NO_COLOR": "1"])
+        #expect(noColor.status == 0)
+        #expect(!noColor.text.contains("\u{1B}["))
+        #expect(noColor.text.contains("█"))
+        let png = try Tool.runOnTerminal(["qr", "hello", "--format", "png"])
+        #expect(png.status == 64)
+        #expect(png.text.contains("Refusing to write a PNG image to the terminal"))
+        #expect(!png.output.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
 }
