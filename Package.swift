@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Localization", dependencies: ["ResourceLocation"]),
         .target(
             name: "Onboarding",
-            dependencies: ["XMPPClient", "ProviderCatalogue", "Localization", "QRCode"]
+            dependencies: ["XMPPClient", "XMPPCore", "ProviderCatalogue", "Localization", "QRCode"]
         ),
         .target(
             name: "OnboardCLI",
@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "XMPPClientTests", dependencies: ["XMPPClient", "XMPPCore", "XMPPTestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "XMPPTestSupport"]),
         .testTarget(name: "ProviderCatalogueTests", dependencies: ["ProviderCatalogue", "XMPPTestSupport"]),
+        .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "ProviderCatalogue", "XMPPCore"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "XMPPTestSupport"]),
         .testTarget(
             name: "IntegrationTests",

@@ -16,6 +16,10 @@ public struct OnboardCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             Account.self,
+            Providers.self,
+            Clients.self,
+            QR.self,
+            Links.self,
         ]
     )
 

@@ -1,1 +1,0 @@
-// ProviderCatalogue — see docs/architecture.md.

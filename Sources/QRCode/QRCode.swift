@@ -1,1 +1,0 @@
-// QRCode — see docs/architecture.md.
