@@ -1,4 +1,6 @@
-/// The Bidi_Class values the Bidi Rule distinguishes (UAX #9 Table 4). Swift does not expose Bidi_Class.
+/// The Bidi_Class values the Bidi Rule distinguishes (UAX #9 Table 4).
+///
+/// Swift does not expose Bidi_Class.
 enum BidiClass: Hashable {
     case l, r, al, an, en, es, cs, et, on, bn, nsm
     /// Every other class (B, S, WS, LRE, …): never PVALID in a PRECIS class, so never seen by the rule.

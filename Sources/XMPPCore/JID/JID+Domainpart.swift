@@ -68,8 +68,10 @@ enum IPAddress {
         }
     }
 
-    /// RFC 4291 §2.2 text forms: eight groups of 1–4 hex digits, at most one `::`, optionally ending in
-    /// an IPv4 dotted quad. Zone identifiers are not allowed.
+    /// Whether `text` is an IPv6 address in an RFC 4291 §2.2 text form.
+    ///
+    /// Eight groups of 1–4 hex digits, at most one `::`, optionally ending in an IPv4 dotted quad. Zone
+    /// identifiers are not allowed.
     static func isIPv6(_ text: Substring) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 45 else { return false }
         let halves = text.components(separatedBy: "::")

@@ -13,8 +13,10 @@ public struct JID: Hashable, Sendable, CustomStringConvertible {
     public let domainpart: String
     /// The enforced resourcepart, if any.
     public let resourcepart: String?
-    /// The domainpart as an ASCII name (A-labels): the reference identity for TLS (SNI and certificate
-    /// verification, RFC 7590 / RFC 9525). IP literals are returned unchanged.
+    /// The domainpart as an ASCII name (A-labels), lowercase.
+    ///
+    /// This is the reference identity for TLS: SNI and certificate verification (RFC 7590, RFC 9525).
+    /// IP literals are returned unchanged.
     public let domainASCII: String
 
     /// Parses and enforces a JID string (RFC 7622 §3.1: the first `/` starts the resourcepart, and the
