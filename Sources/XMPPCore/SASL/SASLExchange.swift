@@ -28,7 +28,8 @@ public struct SASLExchange: Sendable {
     public let selection: MechanismSelection
     private var state: State = .initial
     private let username: String
-    private let password: String
+    /// Cleared once `start()` has handed it on.
+    private var password: String
     private let clientNonce: String
     private let bindingData: [UInt8]?
     private let downgradeProtection: DowngradeProtectionInput?
@@ -87,6 +88,7 @@ public struct SASLExchange: Sendable {
     /// The `<auth mechanism='…'/>` element with the initial response (RFC 6120 §6.4.2).
     public mutating func start() throws(SASLError) -> Element {
         guard case .initial = state else { preconditionFailure("SASL exchange already started") }
+        defer { password = "" }
         let prepared: String
         do {
             prepared = try PRECIS.opaqueString(password)
