@@ -239,7 +239,7 @@ public struct StreamNegotiation: Sendable {
         let serverBindings = features.channelBindingTypes.map { $0.compactMap(ChannelBindingType.init(rawValue:)) }
         let hasUnknownTypes = features.channelBindingTypes.map { $0.contains { ChannelBindingType(rawValue: $0) == nil } } ?? false
         do {
-            let selection = try SASLMechanism.select(
+            let selection = try MechanismSelection.select(
                 offered: features.mechanisms,
                 serverChannelBindings: serverBindings,
                 unknownServerBindingTypes: hasUnknownTypes,
@@ -254,8 +254,8 @@ public struct StreamNegotiation: Sendable {
                 password: credentials.password,
                 clientNonce: configuration.clientNonce,
                 bindingData: bindingData,
-                advertisedMechanisms: features.mechanisms,
-                advertisedChannelBindings: serverBindings,
+                downgradeProtection: DowngradeProtectionInput(
+                    mechanisms: features.mechanisms, channelBindingTypes: features.channelBindingTypes),
                 crypto: configuration.crypto
             )
             let auth = try exchange.start()

@@ -83,17 +83,17 @@ struct StreamNegotiationTests {
             return
         }
         #expect(auth[attribute: "mechanism"] == "SCRAM-SHA-256")
-        #expect(Base64.decodeString(auth.text) == "n,,n=user,r=rOprNGfwEbeRWgbNEkqO")
+        #expect(Base64.decode(auth.text).map { String(decoding: $0, as: UTF8.self) } == "n,,n=user,r=rOprNGfwEbeRWgbNEkqO")
 
         let serverFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096"
-        let responseActions = machine.receive(element("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(serverFirst))</challenge>"))
+        let responseActions = machine.receive(element("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(Array(serverFirst.utf8)))</challenge>"))
         guard case .send(let response)? = responseActions.first else {
             Issue.record("actions \(responseActions)")
             return
         }
-        #expect(Base64.decodeString(response.text) == "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+        #expect(Base64.decode(response.text).map { String(decoding: $0, as: UTF8.self) } == "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
 
-        let success = machine.receive(element("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="))</success>"))
+        let success = machine.receive(element("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(Array("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".utf8)))</success>"))
         guard case .openStream(let header, resetParser: true)? = success.first else {
             Issue.record("actions \(success)")
             return
@@ -118,8 +118,8 @@ struct StreamNegotiationTests {
         negotiateTLS(&machine)
         _ = machine.receive(element("<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>SCRAM-SHA-256</mechanism></mechanisms></stream:features>"))
         let serverFirst = "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096"
-        _ = machine.receive(element("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(serverFirst))</challenge>"))
-        let forged = machine.receive(element("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode("v=AAAATRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="))</success>"))
+        _ = machine.receive(element("<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(Array(serverFirst.utf8)))</challenge>"))
+        let forged = machine.receive(element("<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>\(Base64.encode(Array("v=AAAATRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=".utf8)))</success>"))
         #expect(forged == [.close(nil)])
         guard case .failed(.sasl) = machine.state else {
             Issue.record("state \(machine.state)")
