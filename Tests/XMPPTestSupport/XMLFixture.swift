@@ -1,3 +1,4 @@
+import Foundation
 import XMPPCore
 
 /// Builds `Element`s from short XML snippets for transcript tests, without a real parser.
