@@ -52,7 +52,7 @@ extension DataForm {
         public var media: [MediaElement]
 
         public init(
-            variable: String?,
+            variable: String? = nil,
             type: FieldType? = nil,
             label: String? = nil,
             descriptionText: String? = nil,
