@@ -50,7 +50,7 @@ public struct RegistrationField: Sendable, Hashable {
     // MARK: - Recognizing roles by `var`
 
     /// `var`s of account-name fields (ejabberd and Prosody use `username`).
-    static let usernameVariables: Set<String> = ["username", "user", "login", "accountjid"]
+    static let usernameVariables: Set<String> = ["username", "user", "login"]
     /// `var`s of the (new) password (ejabberd, Prosody and XEP-0077's change form use `password`).
     static let passwordVariables: Set<String> = ["password", "pass", "passwd", "new_password", "new-password", "newpassword"]
     /// `var`s repeating the password (Prosody's admin forms use `password-verify`).

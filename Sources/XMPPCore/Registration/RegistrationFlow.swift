@@ -137,6 +137,14 @@ public struct RegistrationFlow: Sendable {
         return [.send(IQ(type: .set, id: id, to: configuration.server, payload: query))]
     }
 
+    /// Records CAPTCHA media the driver fetched for an unresolved `cid:` (XEP-0231 §3) in the current form, so
+    /// `state` shows what the user saw. No effect outside `formReceived`.
+    public mutating func resolveCaptchaMedia(_ data: BitsOfBinaryData) {
+        guard case .formReceived(var form) = state, let captcha = form.captcha else { return }
+        form.captcha = captcha.resolved(with: data)
+        state = .formReceived(form)
+    }
+
     /// Handles the response to this flow's latest request; anything else is ignored (returns no actions).
     public mutating func receive(_ iq: IQ) -> [Action] {
         guard iq.type == .result || iq.type == .error else { return [] }

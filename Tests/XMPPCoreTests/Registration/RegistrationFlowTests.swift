@@ -208,6 +208,30 @@ struct RegistrationFlowTests {
         #expect(failure.kind == kind)
     }
 
+    @Test("CAPTCHA media fetched by the driver is recorded in the form")
+    func fetchedMedia() throws {
+        var flow = RegistrationFlow()
+        _ = flow.requestForm()
+        _ = flow.receive(TestXML.iq(
+            "<iq type='result' id='reg1'><query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='form'>"
+                + "<field var='username'><required/></field><field var='password' type='text-private'><required/></field>"
+                + "<field var='ocr' label='Text'><media xmlns='urn:xmpp:media-element'><uri type='image/png'>cid:sha1+x@bob.xmpp.org</uri></media>"
+                + "<required/></field></x></query></iq>"))
+        guard case .formReceived(let before) = flow.state else {
+            Issue.record("expected a form")
+            return
+        }
+        #expect(before.captcha?.questions.first?.preferredMedia?.source == .unresolvedContentID("sha1+x@bob.xmpp.org"))
+        let reply = TestXML.iq("<iq type='result' id='bob1'><data xmlns='urn:xmpp:bob' cid='sha1+x@bob.xmpp.org' type='image/png'>iVBORw0KGgo=</data></iq>")
+        let data = try BitsOfBinaryData(parsing: try #require(reply.payload))
+        flow.resolveCaptchaMedia(data)
+        guard case .formReceived(let after) = flow.state else {
+            Issue.record("expected a form")
+            return
+        }
+        #expect(after.captcha?.questions.first?.preferredMedia?.source == .inline(data))
+    }
+
     @Test("CAPTCHA failures are bounded")
     func captchaLimit() throws {
         var flow = RegistrationFlow(configuration: .init(maximumCaptchaAttempts: 2))
