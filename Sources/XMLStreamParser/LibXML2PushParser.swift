@@ -23,6 +23,7 @@ private let libraryInitialization: Void = xmlInitParser()
 package final class LibXML2PushParser {
     private var context: xmlParserCtxtPtr?
     private let maximumTextBytes: Int
+    private let maximumUnparsedBytes: Int
     /// Events completed during the current `parse(_:)` call.
     private var events: [XMLEvent] = []
     /// Character data not yet emitted: joined until the next tag.
@@ -40,10 +41,17 @@ package final class LibXML2PushParser {
     /// `characters`/`cdataBlock` callbacks so far, for tests that pin how libxml2 splits text.
     package private(set) var characterCallbackCount = 0
 
-    /// Creates a parser context. `maximumTextBytes` bounds one run of character data.
-    package init(maximumTextBytes: Int, decodesAmpersands: Bool = true) {
+    /// Creates a parser context.
+    ///
+    /// - Parameters:
+    ///   - maximumTextBytes: bounds one run of character data.
+    ///   - maximumUnparsedBytes: bounds the input libxml2 holds without having parsed it. The push parser waits
+    ///     for the end of a construct before parsing it; a construct that never ends (or a libxml2 heuristic that
+    ///     keeps waiting) must not make it buffer without limit.
+    package init(maximumTextBytes: Int, maximumUnparsedBytes: Int, decodesAmpersands: Bool = true) {
         _ = libraryInitialization
         self.maximumTextBytes = maximumTextBytes
+        self.maximumUnparsedBytes = maximumUnparsedBytes
         self.decodesAmpersands = decodesAmpersands
         var handler = Self.makeSAXHandler()
         let userData = Unmanaged.passUnretained(self).toOpaque()
@@ -79,6 +87,11 @@ package final class LibXML2PushParser {
             if failure == nil, status != 0 || context.pointee.wellFormed == 0 || context.pointee.nsWellFormed == 0 {
                 let code = status != 0 ? status : context.pointee.errNo
                 failure = .notWellFormed(parserCode: Int(code))
+            }
+            if failure == nil, let input = context.pointee.input, let cur = input.pointee.cur,
+                let end = input.pointee.end, end - cur > maximumUnparsedBytes
+            {
+                fail(.limitExceeded(.stanzaBytes))
             }
             if let failure { throw failure }
         }

@@ -33,7 +33,11 @@ public final class StreamReader {
     public init(limits: StreamLimits = .default) {
         self.limits = limits
         scanner = StreamScanner(limits: limits)
-        parser = LibXML2PushParser(maximumTextBytes: limits.maximumTextBytes)
+        // libxml2 may hold back at most the current stanza plus one piece.
+        parser = LibXML2PushParser(
+            maximumTextBytes: limits.maximumTextBytes,
+            maximumUnparsedBytes: limits.maximumStanzaBytes + Self.pieceSize
+        )
         assembler = StanzaAssembler(limits: limits)
         pending.reserveCapacity(Self.pieceSize)
     }

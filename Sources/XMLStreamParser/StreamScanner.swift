@@ -44,12 +44,18 @@ struct StreamScanner {
         case attributeValue
         /// Inside an end tag.
         case endTag
+        /// After `&` in character data or in an attribute value, until `;`.
+        case reference
         /// After the root's end tag.
         case closed
     }
 
     /// Longest XML declaration accepted; the longest legal one is about 60 bytes.
     static let maximumDeclarationBytes = 256
+    /// XML 1.0 §4.6: `amp`, `lt`, `gt`, `quot`, `apos`.
+    private static let predefinedEntities: [[UInt8]] = ["amp", "lt", "gt", "quot", "apos"].map { Array($0.utf8) }
+    /// Longest reference accepted between `&` and `;` (`#x10FFFF` is 8 bytes; longer ones only pad zeros).
+    static let maximumReferenceBytes = 64
 
     let limits: StreamLimits
     private var mode = Mode.prolog
@@ -68,6 +74,9 @@ struct StreamScanner {
     /// Progress through `[CDATA[` after `<!`, or the run of `]` inside a CDATA section.
     private var matched = 0
     private var declaration: [UInt8] = []
+    private var reference: [UInt8] = []
+    /// Where a reference returns to: `.content` or `.attributeValue`.
+    private var modeAfterReference = Mode.content
 
     init(limits: StreamLimits) {
         self.limits = limits
@@ -118,7 +127,14 @@ struct StreamScanner {
             }
 
         case .content:
-            if byte == UInt8(ascii: "<") { mode = .markupOpen }
+            if byte == UInt8(ascii: "<") {
+                mode = .markupOpen
+            } else if byte == UInt8(ascii: "&") {
+                beginReference(returningTo: .content)
+            }
+
+        case .reference:
+            try continueReference(byte)
 
         case .markupOpen:
             switch byte {
@@ -173,7 +189,11 @@ struct StreamScanner {
             }
 
         case .attributeValue:
-            if byte == quote { mode = .startTag }
+            if byte == quote {
+                mode = .startTag
+            } else if byte == UInt8(ascii: "&") {
+                beginReference(returningTo: .attributeValue)
+            }
 
         case .endTag:
             if byte == UInt8(ascii: ">") {
@@ -226,5 +246,53 @@ struct StreamScanner {
             matched = 0
             mode = .cdata
         }
+    }
+
+    // MARK: - References (XML 1.0 §4.1)
+
+    private mutating func beginReference(returningTo next: Mode) {
+        reference.removeAll(keepingCapacity: true)
+        modeAfterReference = next
+        mode = .reference
+    }
+
+    /// Checks a reference as soon as its `;` arrives. libxml2 would wait for a `;` indefinitely after a bare `&`,
+    /// buffering everything behind it, so a reference that cannot be one fails here at once.
+    private mutating func continueReference(_ byte: UInt8) throws(XMLStreamError) {
+        guard byte == UInt8(ascii: ";") else {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+                UInt8(ascii: "\""), UInt8(ascii: "'"):
+                throw .notWellFormed(parserCode: 0)
+            default:
+                guard reference.count < Self.maximumReferenceBytes else {
+                    throw reference.first == UInt8(ascii: "#") ? .notWellFormed(parserCode: 0)
+                        : .restrictedXML(.entityReference)
+                }
+                reference.append(byte)
+                return
+            }
+        }
+        mode = modeAfterReference
+        if reference.first == UInt8(ascii: "#") {
+            // Character reference: the value itself (`&#0;`, surrogates) is for libxml2 to judge.
+            let isHexadecimal = reference.dropFirst().first == UInt8(ascii: "x")
+            let digits = reference.dropFirst(isHexadecimal ? 2 : 1)
+            let isValid = isHexadecimal ? digits.allSatisfy(Self.isHexadecimalDigit) : digits.allSatisfy(Self.isDecimalDigit)
+            guard !digits.isEmpty, isValid else { throw .notWellFormed(parserCode: 0) }
+            return
+        }
+        guard !reference.isEmpty else { throw .notWellFormed(parserCode: 0) }
+        // XML 1.0 §4.6: the five predefined entities are the only ones an XMPP stream may use (RFC 6120 §11.1).
+        guard Self.predefinedEntities.contains(reference) else { throw .restrictedXML(.entityReference) }
+    }
+
+    private static func isDecimalDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    private static func isHexadecimalDigit(_ byte: UInt8) -> Bool {
+        let lowercased = byte | 0x20
+        return isDecimalDigit(byte) || (lowercased >= UInt8(ascii: "a") && lowercased <= UInt8(ascii: "f"))
     }
 }

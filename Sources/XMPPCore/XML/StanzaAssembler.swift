@@ -8,12 +8,15 @@
 /// every later call throws it again. One assembler serves one stream; make a new one on a stream restart.
 public struct StanzaAssembler: Sendable {
     /// Where the stream stands.
-    enum State: Sendable {
+    ///
+    /// The element stack of `.open` lives in stored properties rather than in the case: mutating an array held
+    /// in an enum payload copies it (and the children of the element being built) on every event, which turns a
+    /// stanza with many children quadratic.
+    enum State: Sendable, Hashable {
         /// Waiting for the `<stream:stream>` start tag.
         case awaitingHeader
-        /// Inside the stream. `openElements` is the top-level element being built and its open descendants
-        /// (empty between stanzas); `textBytes` counts its character data so far.
-        case open(openElements: [Element], textBytes: Int)
+        /// Inside the stream; `openElements` holds the top-level element being built and its open descendants.
+        case open
         /// `</stream:stream>` was received.
         case closed
         /// The peer sent something the stream layer rejects.
@@ -23,89 +26,90 @@ public struct StanzaAssembler: Sendable {
     /// The limits checked on every event.
     public let limits: StreamLimits
     private(set) var state: State = .awaitingHeader
+    /// The top-level element being built and its open descendants; empty between top-level elements.
+    private var openElements: [Element] = []
+    /// Character data in the top-level element being built, in UTF-8 bytes.
+    private var textBytes = 0
 
     public init(limits: StreamLimits = .default) {
         self.limits = limits
     }
 
     /// Whether `</stream:stream>` has been received.
-    public var isClosed: Bool {
-        if case .closed = state { true } else { false }
-    }
+    public var isClosed: Bool { state == .closed }
 
     /// Consumes one parser event; returns the stream event it completes, if any.
     ///
     /// - Throws: `XMLStreamError` for a bad stream header (namespace, version), a second stream header, text
     ///   outside stanzas, a depth, attribute or text limit, or any event after the stream closed.
     public mutating func receive(_ event: XMLEvent) throws(XMLStreamError) -> StreamEvent? {
-        let current = state
-        // Park the state so that the element stack below is uniquely referenced and mutated in place.
-        state = .closed
-        do {
-            let (next, output) = try Self.transition(from: current, on: event, limits: limits)
-            state = next
-            return output
+        do throws(XMLStreamError) {
+            switch state {
+            case .failed(let error): throw error
+            case .closed: throw .notWellFormed(parserCode: 0)
+            case .awaitingHeader: return try receiveBeforeHeader(event)
+            case .open: return try receiveInStream(event)
+            }
         } catch {
             state = .failed(error)
+            openElements = []
             throw error
         }
     }
 
     // MARK: - Transitions
 
-    private static func transition(
-        from state: consuming State,
-        on event: XMLEvent,
-        limits: StreamLimits
-    ) throws(XMLStreamError) -> (State, StreamEvent?) {
-        switch state {
-        case .failed(let error):
-            throw error
-        case .closed:
+    private mutating func receiveBeforeHeader(_ event: XMLEvent) throws(XMLStreamError) -> StreamEvent? {
+        switch event {
+        case .startElement(let name, let namespace, let attributes, let declaredDefaultNamespace):
+            let header = try Self.makeHeader(
+                name: name,
+                namespace: namespace,
+                attributes: attributes,
+                declaredDefaultNamespace: declaredDefaultNamespace
+            )
+            state = .open
+            return .opened(header)
+        case .text(let text):
+            guard Self.isWhitespace(text) else { throw .textOutsideStanza }
+            return nil
+        case .endElement:
             throw .notWellFormed(parserCode: 0)
-        case .awaitingHeader:
-            switch event {
-            case .startElement(let name, let namespace, let attributes, let declaredDefaultNamespace):
-                let header = try makeHeader(
-                    name: name,
-                    namespace: namespace,
-                    attributes: attributes,
-                    declaredDefaultNamespace: declaredDefaultNamespace
-                )
-                return (.open(openElements: [], textBytes: 0), .opened(header))
-            case .text(let text):
-                guard isWhitespace(text) else { throw .textOutsideStanza }
-                return (.awaitingHeader, nil)
-            case .endElement:
-                throw .notWellFormed(parserCode: 0)
+        }
+    }
+
+    private mutating func receiveInStream(_ event: XMLEvent) throws(XMLStreamError) -> StreamEvent? {
+        switch event {
+        case .startElement(let name, let namespace, let attributes, _):
+            if openElements.isEmpty && name == "stream" && namespace == Namespace.stream {
+                throw .unexpectedStreamHeader
             }
-        case .open(var openElements, var textBytes):
-            switch event {
-            case .startElement(let name, let namespace, let attributes, _):
-                if openElements.isEmpty && name == "stream" && namespace == Namespace.stream {
-                    throw .unexpectedStreamHeader
-                }
-                guard openElements.count < limits.maximumDepth else { throw .limitExceeded(.depth) }
-                guard attributes.count <= limits.maximumAttributes else { throw .limitExceeded(.attributes) }
-                openElements.append(Element(name, namespace: namespace, attributes: attributes))
-                return (.open(openElements: openElements, textBytes: textBytes), nil)
-            case .text(let text):
-                let count = text.utf8.count
-                if openElements.isEmpty {
-                    guard count <= limits.maximumTextBytes else { throw .limitExceeded(.textBytes) }
-                    guard isWhitespace(text) else { throw .textOutsideStanza }
-                    return (.open(openElements: openElements, textBytes: textBytes), nil)
-                }
-                textBytes += count
-                guard textBytes <= limits.maximumTextBytes else { throw .limitExceeded(.textBytes) }
-                openElements[openElements.count - 1].append(text: text)
-                return (.open(openElements: openElements, textBytes: textBytes), nil)
-            case .endElement:
-                guard let finished = openElements.popLast() else { return (.closed, .closed) }
-                guard !openElements.isEmpty else { return (.open(openElements: [], textBytes: 0), .element(finished)) }
-                openElements[openElements.count - 1].append(finished)
-                return (.open(openElements: openElements, textBytes: textBytes), nil)
+            guard openElements.count < limits.maximumDepth else { throw .limitExceeded(.depth) }
+            guard attributes.count <= limits.maximumAttributes else { throw .limitExceeded(.attributes) }
+            openElements.append(Element(name, namespace: namespace, attributes: attributes))
+            return nil
+        case .text(let text):
+            let count = text.utf8.count
+            if openElements.isEmpty {
+                guard count <= limits.maximumTextBytes else { throw .limitExceeded(.textBytes) }
+                guard Self.isWhitespace(text) else { throw .textOutsideStanza }
+                return nil
             }
+            textBytes += count
+            guard textBytes <= limits.maximumTextBytes else { throw .limitExceeded(.textBytes) }
+            openElements[openElements.count - 1].append(text: text)
+            return nil
+        case .endElement:
+            guard let finished = openElements.popLast() else {
+                state = .closed
+                return .closed
+            }
+            guard !openElements.isEmpty else {
+                textBytes = 0
+                return .element(finished)
+            }
+            openElements[openElements.count - 1].append(finished)
+            return nil
         }
     }
 
