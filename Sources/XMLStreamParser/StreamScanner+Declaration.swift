@@ -6,7 +6,7 @@ extension StreamScanner {
     ///
     /// `body` is everything between `<?` and `?>`. Only the pseudo-attributes are judged here; libxml2 checks the
     /// exact syntax afterwards.
-    static func validateDeclaration(_ body: ArraySlice<UInt8>) throws(XMLStreamError) {
+    package static func validateDeclaration(_ body: ArraySlice<UInt8>) throws(XMLStreamError) {
         guard body.starts(with: "xml".utf8) else { throw .restrictedXML(.processingInstruction) }
         var rest = body.dropFirst(3)
         guard let separator = rest.first else { throw .restrictedXML(.xmlDeclaration) }

@@ -10,9 +10,9 @@ import XMPPCore
 /// checks, is left to libxml2; on well-formed input the scanner's view of the structure equals libxml2's.
 ///
 /// Byte at a time and stateless across calls apart from its fields, so its verdicts do not depend on chunking.
-struct StreamScanner {
+package struct StreamScanner {
     /// Why scanning stopped before the end of the bytes given.
-    enum Stop: Equatable {
+    package enum Stop: Equatable {
         /// The byte at `Scan.count` is rejected.
         case violation(XMLStreamError)
         /// The last byte scanned ends `</stream:stream>` (or an empty root tag); ignore the rest.
@@ -20,9 +20,14 @@ struct StreamScanner {
     }
 
     /// The result of `scan(_:)`: how many bytes were accepted and why scanning stopped, if it did.
-    struct Scan: Equatable {
-        var count: Int
-        var stop: Stop?
+    package struct Scan: Equatable {
+        package var count: Int
+        package var stop: Stop?
+
+        package init(count: Int, stop: Stop?) {
+            self.count = count
+            self.stop = stop
+        }
     }
 
     private enum Mode {
@@ -57,16 +62,16 @@ struct StreamScanner {
     /// Longest reference accepted between `&` and `;` (`#x10FFFF` is 8 bytes; longer ones only pad zeros).
     static let maximumReferenceBytes = 64
 
-    let limits: StreamLimits
+    package let limits: StreamLimits
     private var mode = Mode.prolog
     /// Bytes scanned so far.
-    private(set) var offset = 0
+    package private(set) var offset = 0
     /// Open elements, the root included (the root is depth 1, a stanza depth 2).
-    private(set) var depth = 0
+    package private(set) var depth = 0
     /// Bytes since the end of the previous top-level element or of the stream header.
-    private(set) var bytesSinceBoundary = 0
+    package private(set) var bytesSinceBoundary = 0
     /// Whether a tag ended since the last `clearCompletedTag()`: only then can libxml2 report a new element.
-    private(set) var hasCompletedTag = false
+    package private(set) var hasCompletedTag = false
 
     private var attributeCount = 0
     private var quote: UInt8 = 0
@@ -78,16 +83,16 @@ struct StreamScanner {
     /// Where a reference returns to: `.content` or `.attributeValue`.
     private var modeAfterReference = Mode.content
 
-    init(limits: StreamLimits) {
+    package init(limits: StreamLimits) {
         self.limits = limits
     }
 
-    mutating func clearCompletedTag() {
+    package mutating func clearCompletedTag() {
         hasCompletedTag = false
     }
 
     /// Scans bytes until the end, a violation or the end of the stream.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
+    package mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Scan {
         for index in bytes.indices {
             do {
                 if try step(bytes[index]) { return Scan(count: index + 1, stop: .streamClosed) }
