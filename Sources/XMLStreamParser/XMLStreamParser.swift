@@ -1,1 +1,0 @@
-// XMLStreamParser — see docs/architecture.md.
