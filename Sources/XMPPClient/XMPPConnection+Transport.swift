@@ -72,7 +72,10 @@ extension XMPPConnection {
         }
         defer { deadline.cancel() }
         do {
-            guard let chunk = try await inbound.next() else {
+            // The iterator wraps the stream's shared storage: advance a copy in this actor, then keep it.
+            var iterator = inbound
+            defer { inbound = iterator }
+            guard let chunk = try await iterator.next(isolation: self) else {
                 isClosed = true
                 throw ConnectionError.closedByPeer
             }
@@ -94,26 +97,34 @@ extension XMPPConnection {
 
     /// Runs the TLS handshake over the socket with the XMPP domain as SNI and reference identity.
     func performTLSHandshake(alpn: [String]) async throws {
-        var engine: TLSEngine
+        let engine: TLSEngine
         do {
             engine = try TLSEngine(context: tlsContext, serverName: configuration.domain, alpnProtocols: alpn)
-            try await write(try engine.start())
+        } catch {
+            throw ConnectionError.tls(error)
+        }
+        tlsEngine = consume engine
+        tlsHandshakeDone = false
+        do {
+            if let hello = try tlsEngine?.start() { try await write(hello) }
         } catch let error as TLSError {
             throw ConnectionError.tls(error)
         }
-        while true {
+        while !tlsHandshakeDone {
             let chunk = try await receiveChunk(step: "TLS handshake")
-            let output: TLSOutput
+            let output: TLSOutput?
             do {
-                output = try engine.receive(chunk)
+                output = try tlsEngine?.receive(chunk)
             } catch {
-                try? await write(engine.close())
+                if let alert = tlsEngine?.close() { try? await write(alert) }
+                tlsEngine = nil
                 throw ConnectionError.tls(error)
             }
+            guard let output else { preconditionFailure("TLS engine missing during handshake") }
             try await write(output.toSend)
             if output.handshakeCompleted {
-                tlsInfo = engine.connectionInfo
-                tlsEngine = consume engine
+                tlsHandshakeDone = true
+                tlsInfo = tlsEngine?.connectionInfo
                 if !output.plaintext.isEmpty {
                     do {
                         pendingEvents.append(contentsOf: try reader.feed(output.plaintext))
@@ -121,7 +132,6 @@ extension XMPPConnection {
                         throw ConnectionError.xml(error)
                     }
                 }
-                return
             }
         }
     }

@@ -56,11 +56,13 @@ public actor XMPPConnection {
     let configuration: Configuration
     let channel: any Channel
     /// The endpoint actually connected to.
-    public let endpoint: Endpoint
+    nonisolated public let endpoint: Endpoint
     var inbound: AsyncThrowingStream<[UInt8], any Error>.AsyncIterator
     let inboundContinuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
     let tlsContext: TLSContext
     var tlsEngine: TLSEngine?
+    /// Whether `tlsEngine` finished its handshake (application data may flow).
+    var tlsHandshakeDone = false
     var reader: StreamReader
     var pendingEvents: [StreamEvent] = []
     var negotiation: StreamNegotiation?
@@ -70,7 +72,7 @@ public actor XMPPConnection {
     var isClosed = false
 
     /// The TLS session details once TLS is up.
-    public private(set) var tlsInfo: TLSConnectionInfo?
+    public internal(set) var tlsInfo: TLSConnectionInfo?
     /// The SASL mechanism and channel binding used, once authenticated.
     public private(set) var mechanism: MechanismSelection?
     /// The features of the last stream.

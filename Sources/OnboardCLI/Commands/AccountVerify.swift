@@ -42,4 +42,3 @@ struct AccountVerify: AsyncParsableCommand {
     }
 }
 
-extension ErrorPresentation: Error {}

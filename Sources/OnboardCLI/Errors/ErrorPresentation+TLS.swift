@@ -1,5 +1,6 @@
 import Localization
 import OpenSSLSupport
+import XMPPCore
 
 extension ErrorPresentation {
     /// TLS failures: all "service unavailable" (exit 69) — there is no way to skip verification.

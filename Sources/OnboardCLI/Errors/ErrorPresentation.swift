@@ -8,7 +8,7 @@ import XMPPCore
 ///
 /// The single place where errors from the core and the driver become user-facing words
 /// (architecture.md §5). Server-supplied text is neutralized before it is shown (security.md §7.1).
-struct ErrorPresentation {
+struct ErrorPresentation: Error {
     var status: ExitStatus
     /// Stable, English, kebab-case: the `condition` of `--json` errors (for example `not-authorized`).
     var condition: String

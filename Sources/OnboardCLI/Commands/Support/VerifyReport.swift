@@ -40,6 +40,26 @@ struct VerifyReport: Encodable {
         case channelBinding = "channel_binding"
     }
 
+    /// Every key is always present; `channel_binding` and `alpn` are `null` when unused (issue #2 contract).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(jid, forKey: .jid)
+        try container.encode(boundJID, forKey: .boundJID)
+        try container.encode(host, forKey: .host)
+        try container.encode(port, forKey: .port)
+        try container.encode(source, forKey: .source)
+        try container.encode(directTLS, forKey: .directTLS)
+        try container.encode(tlsVersion, forKey: .tlsVersion)
+        try container.encode(cipher, forKey: .cipher)
+        try container.encode(alpn, forKey: .alpn)
+        try container.encode(certificate, forKey: .certificate)
+        try container.encode(saslMechanism, forKey: .saslMechanism)
+        try container.encode(channelBinding, forKey: .channelBinding)
+        try container.encode(features, forKey: .features)
+        try container.encode(identities, forKey: .identities)
+    }
+
     /// Logs in on `session`, asks the server for disco#info, closes, and summarizes.
     static func collect(session: XMPPConnection, account: JID, password: String) async throws -> VerifyReport {
         guard let username = account.localpart else { preconditionFailure("account JID without localpart") }
