@@ -16,6 +16,8 @@ public struct OnboardCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             Account.self,
+            Guide.self,
+            Locales.self,
         ]
     )
 
