@@ -7,6 +7,12 @@ public struct LocaleReport: Sendable, Hashable {
         public var expected: Set<String>
         /// The placeholders of the translation (of its form that differs).
         public var found: Set<String>
+
+        public init(key: String, expected: Set<String>, found: Set<String>) {
+            self.key = key
+            self.expected = expected
+            self.found = found
+        }
     }
 
     /// A plural entry whose number of `msgstr[n]` differs from the header's `nplurals`.
@@ -14,6 +20,12 @@ public struct LocaleReport: Sendable, Hashable {
         public var key: String
         public var expected: Int
         public var found: Int
+
+        public init(key: String, expected: Int, found: Int) {
+            self.key = key
+            self.expected = expected
+            self.found = found
+        }
     }
 
     /// What is wrong with the `Plural-Forms` header.

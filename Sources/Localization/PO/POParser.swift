@@ -17,6 +17,8 @@ struct POParser {
         var hasContext = false
         var isIndexed = false
         var isInvalid = false
+        /// After a rejected keyword, its continuation strings are skipped without further reports.
+        var isSkippingStrings = false
         var field: Field?
         var hasKeyword: Bool { hasID || hasContext }
         var hasTranslation: Bool { !entry.translations.isEmpty }
@@ -56,8 +58,7 @@ struct POParser {
                 startField(.translation(index), keyword: String(keyword), rest: rest, number: number)
             } else {
                 problems.append(POProblem(line: number, kind: .unexpectedLine))
-                draft.isInvalid = true
-                draft.field = nil
+                skipStrings()
             }
         }
     }
@@ -94,9 +95,10 @@ struct POParser {
 
     private mutating func consumeContinuation(_ line: Substring, number: Int) {
         guard let field = draft.field else {
-            // After a reported problem the rest of the entry is skipped without further reports.
-            if !draft.isInvalid { problems.append(POProblem(line: number, kind: .unexpectedLine)) }
-            draft.isInvalid = true
+            if !draft.isSkippingStrings {
+                problems.append(POProblem(line: number, kind: .unexpectedLine))
+                skipStrings()
+            }
             return
         }
         guard let value = decode(line, number: number) else { return }
@@ -127,22 +129,27 @@ struct POParser {
                 if !draft.hasTranslation { draft.isIndexed = true }
                 guard draft.isIndexed, index == draft.entry.translations.count else {
                     problems.append(POProblem(line: number, kind: .pluralMismatch))
-                    draft.isInvalid = true
-                    draft.field = nil
-                    return
+                    return skipStrings()
                 }
             }
             draft.entry.translations.append("")
         }
         draft.field = field
+        draft.isSkippingStrings = false
         guard let value = decode(rest, number: number) else { return }
         append(value, to: field)
     }
 
     private mutating func reject(_ keyword: String, number: Int) {
         problems.append(POProblem(line: number, kind: .unexpectedKeyword(keyword)))
-        draft.isInvalid = true
+        skipStrings()
+    }
+
+    /// Marks the entry being read as invalid (if one is being read) and ignores strings until the next keyword.
+    private mutating func skipStrings() {
+        if draft.hasKeyword { draft.isInvalid = true }
         draft.field = nil
+        draft.isSkippingStrings = true
     }
 
     private mutating func decode(_ text: Substring, number: Int) -> String? {
