@@ -125,12 +125,23 @@ public struct MarkdownTerminalRenderer: Sendable {
         _ children: [MarkdownInline], destination: String, to layout: inout TextLayout, style: TerminalStyle
     ) {
         let label = children.plainText
-        if label.isEmpty || label == destination || "mailto:" + label == destination {
-            layout.appendUnbreakable(label.isEmpty ? destination : label, style: style.union(.underline), spaced: false)
+        if label.isEmpty || Self.isSameAddress(label, destination) {
+            layout.appendUnbreakable(destination, style: style.union(.underline), spaced: false)
             return
         }
         add(children, to: &layout, style: style.union(.underline))
         layout.appendUnbreakable("(" + destination + ")", style: style.union(.dim), spaced: true)
+    }
+
+    /// Whether a link's text merely repeats its destination (`example.org` for `https://example.org/`, an
+    /// address for `mailto:` it), so that the URL alone is shown.
+    static func isSameAddress(_ label: String, _ destination: String) -> Bool {
+        var bare = Substring(destination)
+        for scheme in ["https://", "http://", "mailto:"] where bare.hasPrefix(scheme) {
+            bare = bare.dropFirst(scheme.count)
+        }
+        if bare.hasSuffix("/") { bare = bare.dropLast() }
+        return label == destination || label == bare
     }
 
     private func text(of line: [TextLayout.Piece]) -> String {

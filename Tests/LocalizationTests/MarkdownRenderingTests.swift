@@ -70,6 +70,9 @@ struct MarkdownRenderingTests {
         #expect(lines.first == "• one two three four")
         #expect(lines[1].hasPrefix("  five"))
         #expect(output.contains("(https://example.org/a/"))
+        let repeated = MarkdownTerminalRenderer(width: 80)
+            .render(MarkdownDocument(parsing: "[dino.im](https://dino.im/) and [mail](mailto:a@b.example)"))
+        #expect(repeated == "https://dino.im/ and mail (mailto:a@b.example)\n")
     }
 
     @Test("wide characters count two columns and lines may break between them")

@@ -12,12 +12,12 @@ public struct CatalogueChecker: Sendable {
         self.directory = directory
     }
 
-    /// One report per shipped language, English first; the guide languages are reported even if missing.
+    /// One report per language: the guide languages first (reported even if missing), then every other
+    /// shipped language in alphabetical order.
     public func check() -> [LocaleReport] {
         let english = POFile(contentsOf: directory.messagesURL(for: "en"))
-        var languages = directory.languages
-        for language in Self.guideLanguages where !languages.contains(language) { languages.append(language) }
-        return languages.map { check(language: $0, english: english) }
+        let others = directory.languages.filter { !Self.guideLanguages.contains($0) }
+        return (Self.guideLanguages + others).map { check(language: $0, english: english) }
     }
 
     /// The report for `language`; `english` is the parsed English file (`nil` if it is missing).
