@@ -21,7 +21,8 @@ public struct LocaleDirectory: Sendable {
     /// The languages that ship a `messages.po`, sorted, `en` first. One directory listing, no parsing.
     public var languages: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names
+        return
+            names
             .filter { FileManager.default.fileExists(atPath: messagesURL(for: $0).path) }
             .sorted { ($0 == "en" ? 0 : 1, $0) < ($1 == "en" ? 0 : 1, $1) }
     }

@@ -1,5 +1,10 @@
 import CCmark
-import Glibc
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension MarkdownDocument {
     /// The document as an HTML fragment, rendered by `cmark_render_html` in cmark's safe mode: raw HTML is

@@ -41,10 +41,12 @@ extension MarkdownDocument {
     /// `section`, re-parsed from the corresponding source lines so that ``html()`` renders the same content.
     public func narrowed(to section: MarkdownSection) -> MarkdownDocument {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let introEnd = sections(level: section.level).first.map { blockLines[$0.blockRange.lowerBound] - 1 }
+        let introEnd =
+            sections(level: section.level).first.map { blockLines[$0.blockRange.lowerBound] - 1 }
             ?? lines.count
         let start = blockLines[section.blockRange.lowerBound] - 1
-        let end = section.blockRange.upperBound < blockLines.count
+        let end =
+            section.blockRange.upperBound < blockLines.count
             ? blockLines[section.blockRange.upperBound] - 1 : lines.count
         let kept = lines[0..<min(introEnd, lines.count)] + lines[min(start, lines.count)..<min(end, lines.count)]
         return MarkdownDocument(parsing: kept.joined(separator: "\n"))

@@ -57,7 +57,9 @@ struct GuideCommandTests {
         }
         let data = try #require(
             FileManager.default.contents(atPath: url.path), "missing snapshot \(name)", sourceLocation: sourceLocation)
-        #expect(actual == String(decoding: data, as: UTF8.self), "output differs from \(name)", sourceLocation: sourceLocation)
+        #expect(
+            actual == String(decoding: data, as: UTF8.self), "output differs from \(name)",
+            sourceLocation: sourceLocation)
     }
 
     static let snapshots: [(arguments: [String], name: String)] = [
@@ -65,7 +67,10 @@ struct GuideCommandTests {
         (["guide", "--lang", "bg"], "guide-list.bg.txt"),
         (["guide", "xmpp", "--lang", "en", "--width", "80"], "guide-xmpp.en.txt"),
         (["guide", "xmpp", "--lang", "bg", "--width", "80"], "guide-xmpp.bg.txt"),
-        (["guide", "omemo", "--client", "conversations", "--lang", "en", "--width", "80"], "guide-omemo-conversations.en.txt"),
+        (
+            ["guide", "omemo", "--client", "conversations", "--lang", "en", "--width", "80"],
+            "guide-omemo-conversations.en.txt"
+        ),
         (["guide", "--client", "gajim", "--lang", "bg", "--width", "72"], "guide-omemo-gajim.bg.txt"),
         (["guide", "apps", "--lang", "fr", "--width", "80"], "guide-apps.fr.txt"),
         (["guide", "history", "--lang", "id", "--width", "80"], "guide-history.id.txt"),
@@ -94,7 +99,8 @@ struct GuideCommandTests {
         let run = try Self.run(["guide", "xmpp", "--lang", "de", "--width", "80"])
         #expect(run.status == 0)
         try Self.assertSnapshot(run.standardOutput, named: "guide-xmpp.en.txt")
-        #expect(run.standardError == "Diese Anleitung gibt es noch nicht auf Deutsch; hier ist die englische Fassung.\n")
+        #expect(
+            run.standardError == "Diese Anleitung gibt es noch nicht auf Deutsch; hier ist die englische Fassung.\n")
     }
 
     @Test("an unknown topic or app is a usage error with a localized message")
@@ -104,7 +110,9 @@ struct GuideCommandTests {
         #expect(topic.standardError == "erreur: aucun guide ne s’appelle «\u{A0}nope\u{A0}»\n")
         let client = try Self.run(["guide", "omemo", "--client", "whatsapp", "--lang", "en"])
         #expect(client.status == 64)
-        #expect(client.standardError.hasPrefix("error: the guide “omemo” has no part about “whatsapp”\nIt has parts about: Conversations (Android), "))
+        #expect(
+            client.standardError.hasPrefix(
+                "error: the guide “omemo” has no part about “whatsapp”\nIt has parts about: Conversations (Android), "))
         let unavailable = try Self.run(["guide", "--lang", "xx"])
         #expect(unavailable.status == 0)
         #expect(unavailable.standardError == "warning: messages are not available in “xx”; using English\n")
@@ -115,7 +123,8 @@ struct GuideCommandTests {
         let html = try Self.run(["guide", "xmpp", "--lang", "fr", "--format", "html"])
         #expect(html.standardOutput.hasPrefix("<h1>Ce qu’est XMPP</h1>\n"))
         let markdown = try Self.run(["guide", "bridges", "--lang", "it", "--format", "markdown"])
-        let source = try String(contentsOf: Self.root.appendingPathComponent("locales/it/guides/bridges.md"), encoding: .utf8)
+        let source = try String(
+            contentsOf: Self.root.appendingPathComponent("locales/it/guides/bridges.md"), encoding: .utf8)
         #expect(markdown.standardOutput == source.trimmingCharacters(in: .newlines) + "\n")
     }
 
@@ -126,14 +135,16 @@ struct GuideCommandTests {
         #expect(run.standardOutput.hasSuffix("\nNo problems found.\n"))
 
         // A copy of the shipped locales with problems added to French and a guide removed from Italian.
-        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("xmpp-onboard-e2e-\(UUID().uuidString)")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "xmpp-onboard-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: broken) }
         try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.root.appendingPathComponent("locales"), to: broken.appendingPathComponent("locales"))
         let french = broken.appendingPathComponent("locales/fr/messages.po")
         var text = try String(contentsOf: french, encoding: .utf8)
-        text = text.replacingOccurrences(of: "aucun guide ne s’appelle «\u{A0}{topic}\u{A0}»", with: "aucun guide «\u{A0}{sujet}\u{A0}»")
+        text = text.replacingOccurrences(
+            of: "aucun guide ne s’appelle «\u{A0}{topic}\u{A0}»", with: "aucun guide «\u{A0}{sujet}\u{A0}»")
         text += "\nmsgid \"broken\"\nmsgstr \"\\q\"\n"
         try Data(text.utf8).write(to: french)
         try FileManager.default.removeItem(at: broken.appendingPathComponent("locales/it/guides/omemo.md"))
@@ -142,8 +153,11 @@ struct GuideCommandTests {
         let failing = try Self.run(["locales", "check", "--lang", "en"], dataDirectory: broken)
         #expect(failing.status == 1)
         #expect(failing.standardOutput.contains("  line \(lines - 1): unknown escape sequence \\q\n"))
-        #expect(failing.standardOutput.contains(
-            "  placeholders differ in guide.error.unknown-topic: English has {topic}, this translation has {sujet}\n"))
+        #expect(
+            failing.standardOutput.contains(
+                "  placeholders differ in guide.error.unknown-topic: "
+                    + "English has {topic}, this translation has {sujet}\n"
+            ))
         #expect(failing.standardOutput.contains(", 6/7 guides\n  guide missing: omemo\n"))
         #expect(failing.standardOutput.contains("\nProblems found in "))
     }

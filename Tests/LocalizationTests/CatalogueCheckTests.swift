@@ -17,9 +17,10 @@ struct CatalogueCheckTests {
     static let reports = CatalogueChecker(directory: directory).check()
 
     /// At least 16 languages: the five guide languages plus the eleven of issue #5.
-    static let requiredLanguages = CatalogueChecker.guideLanguages + [
-        "de", "es", "pt-BR", "ru", "pl", "nl", "uk", "zh-Hans", "ja", "sv", "tr",
-    ]
+    static let requiredLanguages =
+        CatalogueChecker.guideLanguages + [
+            "de", "es", "pt-BR", "ru", "pl", "nl", "uk", "zh-Hans", "ja", "sv", "tr",
+        ]
 
     static func report(_ language: String) throws -> LocaleReport {
         try #require(reports.first { $0.language == language }, "no report for \(language)")
@@ -28,7 +29,9 @@ struct CatalogueCheckTests {
     @Test("all required languages ship a messages.po")
     func languagesShipped() {
         let shipped = Set(Self.directory.languages)
-        #expect(Self.requiredLanguages.allSatisfy(shipped.contains), "missing: \(Set(Self.requiredLanguages).subtracting(shipped))")
+        #expect(
+            Self.requiredLanguages.allSatisfy(shipped.contains),
+            "missing: \(Set(Self.requiredLanguages).subtracting(shipped))")
         #expect(shipped.count >= 16)
     }
 
@@ -52,7 +55,9 @@ struct CatalogueCheckTests {
             #expect(report.fileProblems.isEmpty, "\(report.language): \(report.fileProblems)")
             #expect(report.placeholderMismatches.isEmpty, "\(report.language): \(report.placeholderMismatches)")
             #expect(report.pluralCountMismatches.isEmpty, "\(report.language): \(report.pluralCountMismatches)")
-            #expect(report.pluralHeaderProblem == nil, "\(report.language): \(String(describing: report.pluralHeaderProblem))")
+            #expect(
+                report.pluralHeaderProblem == nil,
+                "\(report.language): \(String(describing: report.pluralHeaderProblem))")
             #expect(report.obsoleteKeys.isEmpty, "\(report.language) has keys English lacks: \(report.obsoleteKeys)")
         }
     }
@@ -68,7 +73,9 @@ struct CatalogueCheckTests {
         let file = try #require(POFile(contentsOf: Self.directory.messagesURL(for: language)))
         let forms = try #require(file.header?.pluralForms)
         if language == "fr" || language == "pt-BR" { #expect(forms.formIndex(for: 0) == 0) }
-        if count == 3 { #expect([1, 2, 5, 21, 22, 25].map(forms.formIndex(for:)) == [0, 1, 2, language == "pl" ? 2 : 0, 1, 2]) }
+        if count == 3 {
+            #expect([1, 2, 5, 21, 22, 25].map(forms.formIndex(for:)) == [0, 1, 2, language == "pl" ? 2 : 0, 1, 2])
+        }
     }
 
     @Test("every key used in Sources/ exists in English")

@@ -30,7 +30,9 @@ struct LanguageResolverTests {
         Case(option: nil, environment: ["LANG": "de_DE@euro"], language: "de"),
         Case(option: nil, environment: ["LANG": "id_ID.UTF-8"], language: "id"),
         Case(option: nil, environment: ["LANG": "it_IT.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"], language: "ru"),
-        Case(option: nil, environment: ["LANG": "it_IT", "LC_MESSAGES": "ru_RU", "LC_ALL": "uk_UA.UTF-8"], language: "uk"),
+        Case(
+            option: nil, environment: ["LANG": "it_IT", "LC_MESSAGES": "ru_RU", "LC_ALL": "uk_UA.UTF-8"], language: "uk"
+        ),
         Case(option: nil, environment: ["LANG": "it_IT", "LC_ALL": ""], language: "it"),  // empty means unset
         Case(option: nil, environment: ["LANG": "de_DE", "LC_ALL": "C"], language: "en"),  // POSIX precedence
         Case(option: nil, environment: ["LANG": "de_DE", "LC_MESSAGES": "eo"], language: "en"),
@@ -56,7 +58,9 @@ struct LanguageResolverTests {
     func sources() {
         let resolver = LanguageResolver(available: Self.shipped)
         #expect(resolver.resolve(explicit: "fr", environment: [:]).source == .option)
-        #expect(resolver.resolve(explicit: nil, environment: ["LC_MESSAGES": "ja_JP"]).source == .environment("LC_MESSAGES"))
+        #expect(
+            resolver.resolve(explicit: nil, environment: ["LC_MESSAGES": "ja_JP"]).source == .environment("LC_MESSAGES")
+        )
         let unavailable = resolver.resolve(explicit: "xx", environment: [:])
         #expect(unavailable.source == .fallback)
         #expect(unavailable.unavailableRequest == "xx")

@@ -42,9 +42,10 @@ struct LocalizerTests {
             language: "ru", messages: [:], plurals: ["files": ["{count} файл", "{count} файла", "{count} файлов"]],
             pluralForms: try PluralForms(parsing: PluralFormsTests.russian))
         let russianLocalizer = Localizer(primary: russian, english: Self.english)
-        #expect([1, 3, 5, 21].map { russianLocalizer.plural("files", count: $0) } == [
-            "1 файл", "3 файла", "5 файлов", "21 файл",
-        ])
+        #expect(
+            [1, 3, 5, 21].map { russianLocalizer.plural("files", count: $0) } == [
+                "1 файл", "3 файла", "5 файлов", "21 файл",
+            ])
 
         let untranslated = Localizer(primary: MessageCatalog(language: "ja", messages: [:]), english: Self.english)
         #expect(untranslated.plural("files", count: 1) == "1 file")

@@ -63,7 +63,10 @@ struct MarkdownRenderingTests {
     @Test("wraps to the width, with hanging indentation in lists, and never splits a URL needlessly")
     func wrapping() {
         let document = MarkdownDocument(
-            parsing: "- one two three four five six seven eight nine ten eleven twelve\n\n[go](https://example.org/a/long/path)")
+            parsing:
+                "- one two three four five six seven eight nine ten eleven twelve\n\n"
+                    + "[go](https://example.org/a/long/path)"
+        )
         let output = MarkdownTerminalRenderer(width: 24).render(document)
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 24 })
@@ -86,14 +89,16 @@ struct MarkdownRenderingTests {
 
     @Test("control characters never reach the terminal")
     func controlCharacters() {
-        let output = MarkdownTerminalRenderer(width: 80).render(MarkdownDocument(parsing: "a\u{1B}[31mb\u{7}c `d\u{9B}e`"))
+        let output = MarkdownTerminalRenderer(width: 80).render(
+            MarkdownDocument(parsing: "a\u{1B}[31mb\u{7}c `d\u{9B}e`"))
         #expect(output == "a[31mbc `de`\n")
     }
 
     @Test("HTML through cmark_render_html: raw HTML and javascript: links are not passed through")
     func html() {
         let document = MarkdownDocument(
-            parsing: "# Hi & bye\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) *y* <img src=x onerror=alert(1)>")
+            parsing:
+                "# Hi & bye\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) *y* <img src=x onerror=alert(1)>")
         let html = document.html()
         #expect(html.contains("<h1>Hi &amp; bye</h1>"))
         #expect(!html.contains("<script>"))
@@ -127,7 +132,10 @@ struct MarkdownRenderingTests {
 
                 For Converse.
                 """)
-        #expect(document.sections().map(\.title) == ["Conversations (Android)", "Monocles chat (Android)", "Converse.js (web)"])
+        #expect(
+            document.sections().map(\.title) == [
+                "Conversations (Android)", "Monocles chat (Android)", "Converse.js (web)",
+            ])
         #expect(document.section(named: "conversations")?.title == "Conversations (Android)")
         #expect(document.section(named: "Monocles")?.title == "Monocles chat (Android)")
         #expect(document.section(named: "converse-js")?.title == "Converse.js (web)")

@@ -135,7 +135,8 @@ struct POParserTests {
 
     @Test("CRLF line ends are accepted and never end up in the text")
     func crlf() throws {
-        let text = (Self.header + "msgid \"a\"\nmsgstr \"\"\n\"one \"\n\"two\"\n").replacingOccurrences(of: "\n", with: "\r\n")
+        let text = (Self.header + "msgid \"a\"\nmsgstr \"\"\n\"one \"\n\"two\"\n").replacingOccurrences(
+            of: "\n", with: "\r\n")
         let file = POFile(data: Data(text.utf8))
         #expect(file.problems.isEmpty)
         #expect(file.entry(for: "a")?.translations == ["one two"])

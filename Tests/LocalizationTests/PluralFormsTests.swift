@@ -17,7 +17,9 @@ struct PluralFormsTests {
 
     static let cases: [Case] = [
         Case(language: "en", header: "nplurals=2; plural=(n != 1);", expected: [0: 1, 1: 0, 2: 1, 11: 1, 101: 1]),
-        Case(language: "fr (0 is singular)", header: "nplurals=2; plural=(n > 1);", expected: [0: 0, 1: 0, 2: 1, 100: 1]),
+        Case(
+            language: "fr (0 is singular)", header: "nplurals=2; plural=(n > 1);",
+            expected: [0: 0, 1: 0, 2: 1, 100: 1]),
         Case(language: "pt-BR", header: "nplurals=2; plural=(n > 1);", expected: [0: 0, 1: 0, 2: 1]),
         Case(
             language: "ru", header: russian,

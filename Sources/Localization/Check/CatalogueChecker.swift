@@ -58,7 +58,9 @@ public struct CatalogueChecker: Sendable {
             if language != "en" { checkPlaceholders(entry, english: englishEntry, into: &report) }
         }
         for entry in file.entries {
-            if englishEntries[entry.lookupKey] == nil, entry.isTranslated { report.obsoleteKeys.append(entry.lookupKey) }
+            if englishEntries[entry.lookupKey] == nil, entry.isTranslated {
+                report.obsoleteKeys.append(entry.lookupKey)
+            }
             if entry.isPlural, let count = report.pluralFormCount, entry.translations.count != count {
                 report.pluralCountMismatches.append(
                     .init(key: entry.lookupKey, expected: count, found: entry.translations.count))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A guide's Markdown text in the best available language.
-public struct Guide: Sendable, Hashable {
+public struct LocalizedGuide: Sendable, Hashable {
     public var topic: GuideTopic
     /// The language of ``markdown``: the requested one, or `en` when it has no translation of this guide.
     public var language: String
@@ -20,12 +20,12 @@ public struct GuideLibrary: Sendable {
     }
 
     /// The guide for `topic` in `language`, or in English; `nil` only when even English is missing.
-    public func guide(_ topic: GuideTopic, language: String) -> Guide? {
+    public func guide(_ topic: GuideTopic, language: String) -> LocalizedGuide? {
         if let text = read(topic, language: language) {
-            return Guide(topic: topic, language: language, markdown: text, isFallback: false)
+            return LocalizedGuide(topic: topic, language: language, markdown: text, isFallback: false)
         }
         guard language != "en", let text = read(topic, language: "en") else { return nil }
-        return Guide(topic: topic, language: "en", markdown: text, isFallback: true)
+        return LocalizedGuide(topic: topic, language: "en", markdown: text, isFallback: true)
     }
 
     private func read(_ topic: GuideTopic, language: String) -> String? {

@@ -39,7 +39,8 @@ enum POString {
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var value = Int(escape - UInt8(ascii: "0"))
                 var digits = 1
-                while digits < 3, cursor < utf8.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(utf8[cursor]) {
+                while digits < 3, cursor < utf8.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(utf8[cursor])
+                {
                     value = value * 8 + Int(utf8[cursor] - UInt8(ascii: "0"))
                     cursor += 1
                     digits += 1

@@ -56,7 +56,9 @@ public struct PluralForms: Sendable, Hashable {
     /// The form to use for `count` items: the expression's value, or the last form when the expression
     /// yields an index it has no form for (a broken header must not crash or select nothing).
     public func formIndex(for number: Int) -> Int {
-        guard let value = expression.evaluate(n: UInt64(number.magnitude)), value < UInt64(count) else { return count - 1 }
+        guard let value = expression.evaluate(n: UInt64(number.magnitude)), value < UInt64(count) else {
+            return count - 1
+        }
         return Int(value)
     }
 
