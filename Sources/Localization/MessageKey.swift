@@ -7,10 +7,10 @@
 /// - `localizer.text("tls.untrusted")` or `localizer.text("tls.untrusted", ["host": host])`,
 /// - `localizer.plural("bulk.accounts-created", count: n)`,
 /// - `MessageKey("guide.topic.omemo")` (or `MessageKey(rawValue: "…")`) where a key is chosen before it is looked
-///   up, for example in a `switch` that maps error cases to keys.
+///   up, for example in a `switch` that maps error cases to keys; a declaration line such as
+///   `let key: MessageKey = isFirst ? "links.install.first" : "links.install.other"` also counts.
 ///
-/// Keys built at run time (string interpolation, concatenation) and bare literals converted through
-/// `ExpressibleByStringLiteral` (`let key: MessageKey = "x"`) are invisible to the test; don't use them for keys.
+/// Keys built at run time (string interpolation, concatenation) are invisible to the test; don't build keys.
 public struct MessageKey: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let rawValue: String
 

@@ -6,9 +6,12 @@ import Testing
 ///
 /// Keys used by the code are found by scanning `Sources/**/*.swift` (comment lines excepted) for string literals
 /// in the three forms the project uses (see `MessageKey`): `.text("key"`, `.plural("key"` and `MessageKey("key")`
-/// (also `MessageKey(rawValue: "key")`). A key built at run time (interpolated, or returned as a bare literal
-/// through `ExpressibleByStringLiteral`) is invisible to this test, so code writes each key as a literal in one of
-/// those forms, for example `case .omemo: MessageKey("guide.topic.omemo")`.
+/// (also `MessageKey(rawValue: "key")`), plus every literal on a line that declares a `: MessageKey =` value.
+/// Each such key must exist in English. A key built at run time (interpolated) is invisible to this test, so code
+/// writes each key as a literal, for example `case .omemo: MessageKey("guide.topic.omemo")`.
+///
+/// In the other direction an English key counts as used when it appears as a complete string literal anywhere in
+/// `Sources/` (so a key passed through a helper such as `fail("qr.error.too-long")` is not reported as unused).
 @Suite("Shipped catalogue")
 struct CatalogueCheckTests {
     static let root = URL(fileURLWithPath: #filePath)
@@ -89,31 +92,51 @@ struct CatalogueCheckTests {
     @Test("every English key is used in Sources/")
     func englishKeysUsed() throws {
         let english = try #require(POFile(contentsOf: Self.directory.messagesURL(for: "en")))
-        let unused = Set(english.entries.map(\.lookupKey)).subtracting(try Self.usedKeys())
+        let unused = Set(english.entries.map(\.lookupKey)).subtracting(try Self.sourceLiterals())
         #expect(unused.isEmpty, "in locales/en/messages.po but never used in Sources/: \(unused.sorted())")
     }
 
-    /// Keys written as literals in `.text("…"`, `.plural("…"` or `MessageKey("…")` in `Sources/`.
+    /// Keys written as literals in `.text("…"`, `.plural("…"`, `MessageKey("…")` or on a `: MessageKey =` line.
     static func usedKeys() throws -> Set<String> {
-        let pattern = try NSRegularExpression(
+        let call = try NSRegularExpression(
             pattern: #"(?:\.text\(|\.plural\(|MessageKey\((?:rawValue:)?)\s*"([^"\\]+)""#)
-        let sources = root.appendingPathComponent("Sources")
         var keys: Set<String> = []
-        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else {
+        for line in try codeLines() {
+            if line.contains(": MessageKey =") {
+                keys.formUnion(literals(in: line))
                 continue
             }
-            // Comment lines (`//`, `///`) show examples, not uses.
-            let code = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.drop { $0 == " " }.hasPrefix("//") }
-                .joined(separator: "\n")
-            let range = NSRange(code.startIndex..., in: code)
-            for match in pattern.matches(in: code, range: range) {
-                if let keyRange = Range(match.range(at: 1), in: code) { keys.insert(String(code[keyRange])) }
+            let range = NSRange(line.startIndex..., in: line)
+            for match in call.matches(in: line, range: range) {
+                if let keyRange = Range(match.range(at: 1), in: line) { keys.insert(String(line[keyRange])) }
             }
         }
         return keys
+    }
+
+    /// Every complete string literal without escapes or interpolation in `Sources/`.
+    static func sourceLiterals() throws -> Set<String> {
+        try codeLines().reduce(into: Set<String>()) { $0.formUnion(literals(in: $1)) }
+    }
+
+    private static func literals(in line: String) -> [String] {
+        let pieces = line.split(separator: "\"", omittingEmptySubsequences: false)
+        // Odd pieces lie between quotes; a backslash means an escape or interpolation, never a plain key.
+        return stride(from: 1, to: pieces.count - 1, by: 2).map { String(pieces[$0]) }
+            .filter { !$0.isEmpty && !$0.contains("\\") }
+    }
+
+    /// The lines of every Swift file in `Sources/`, comment lines (`//`, `///`) left out.
+    private static func codeLines() throws -> [String] {
+        let sources = root.appendingPathComponent("Sources")
+        var lines: [String] = []
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            lines += text.split(separator: "\n").map(String.init).filter { !$0.drop { $0 == " " }.hasPrefix("//") }
+        }
+        return lines
     }
 }
 
