@@ -21,12 +21,14 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
         .systemLibrary(name: "CResolv"),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
 
         // MARK: - Wrappers around the C libraries
         .target(name: "IDNA", dependencies: ["CIDN2"]),
         .target(name: "XMLStreamParser", dependencies: ["XMPPCore", "CLibXML2"]),
         .target(name: "OpenSSLSupport", dependencies: ["XMPPCore", "COpenSSL"]),
         .target(name: "QRCode", dependencies: ["CQREncode", "CPNG"]),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
 
         // MARK: - Sans-I/O protocol core (JID, elements, stanzas, negotiation, SASL, one folder per XEP)
         .target(name: "XMPPCore", dependencies: ["IDNA"]),
@@ -53,7 +55,7 @@ let package = Package(
             name: "OnboardCLI",
             dependencies: [
                 "Onboarding", "XMPPClient", "XMPPCore", "Localization", "ProviderCatalogue", "QRCode",
-                "ResourceLocation",
+                "ResourceLocation", "Markdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,11 +74,11 @@ let package = Package(
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "XMPPTestSupport"]),
         .testTarget(name: "ProviderCatalogueTests", dependencies: ["ProviderCatalogue", "XMPPTestSupport"]),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "ProviderCatalogue", "XMPPCore"]),
-        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "XMPPTestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Markdown", "XMPPTestSupport"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"], exclude: ["Expected"]),
     ]
 )

@@ -1,119 +1,79 @@
 import Foundation
 import ResourceLocation
 
-/// Looks up user-facing text by `MessageKey` in the chosen language, falling back to English.
+/// Looks up user-facing text by ``MessageKey`` in the chosen language, falling back to English.
 ///
-/// Placeholders are named (`{provider}`), so translators can reorder them. A key missing from both the
-/// chosen language and English renders as the key itself only as a last resort (a test forbids it).
+/// Placeholders are named (`{provider}`), so translators can reorder them (see ``Placeholders``). Loading parses
+/// only two files: the chosen language's `messages.po` and English's. A key missing from both renders as the key
+/// itself only as a last resort; the catalogue test makes sure every key used in `Sources/` exists in English.
 public struct Localizer: Sendable {
     /// The language actually used, for example `bg` or `pt-BR`.
     public let language: String
-    private let messages: [String: String]
-    private let fallback: [String: String]
+    private let primary: MessageCatalog
+    private let english: MessageCatalog?
 
-    /// Loads `locales/<language>/messages.po` and `locales/en/messages.po`.
+    /// Loads `locales/<language>/messages.po` and `locales/en/messages.po`; an unknown language gives English.
     public init(language: String, locator: ResourceLocator = ResourceLocator()) {
-        let english = Self.load("en", locator: locator)
-        if language == "en" {
-            self.init(language: "en", messages: english, fallback: [:])
+        let directory = LocaleDirectory(locator: locator)
+        let english = directory.flatMap { MessageCatalog(language: "en", directory: $0) }
+        if language != "en", let directory, let chosen = MessageCatalog(language: language, directory: directory) {
+            self.init(primary: chosen, english: english)
         } else {
-            let chosen = Self.load(language, locator: locator)
-            self.init(language: chosen.isEmpty ? "en" : language, messages: chosen, fallback: english)
+            self.init(primary: english ?? MessageCatalog(language: "en", messages: [:]), english: nil)
         }
+    }
+
+    /// Resolves the language from `--lang` and the environment (``LanguageResolver``), then loads it.
+    public init(
+        resolving explicitLanguage: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        locator: ResourceLocator = ResourceLocator()
+    ) {
+        let available = LocaleDirectory(locator: locator)?.languages ?? []
+        let resolution = LanguageResolver(available: available).resolve(
+            explicit: explicitLanguage, environment: environment)
+        self.init(language: resolution.language, locator: locator)
     }
 
     /// A localizer over in-memory tables (tests).
     public init(language: String, messages: [String: String], fallback: [String: String]) {
-        self.language = language
-        self.messages = messages
-        self.fallback = fallback
+        self.init(
+            primary: MessageCatalog(language: language, messages: messages),
+            english: MessageCatalog(language: "en", messages: fallback))
+    }
+
+    /// A localizer over loaded catalogues; `english` is the fallback (`nil` when `primary` is English).
+    public init(primary: MessageCatalog, english: MessageCatalog?) {
+        self.language = primary.language
+        self.primary = primary
+        self.english = english
     }
 
     /// The text for `key` with `{name}` placeholders replaced.
     public func text(_ key: MessageKey, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
-        let template = messages[key.rawValue] ?? fallback[key.rawValue] ?? key.rawValue
-        return Self.substitute(template, arguments)
+        let template = primary.text(for: key.rawValue) ?? english?.text(for: key.rawValue) ?? key.rawValue
+        return Placeholders.substitute(template, Self.dictionary(arguments))
     }
 
-    static func substitute(_ template: String, _ arguments: KeyValuePairs<String, String>) -> String {
-        guard !arguments.isEmpty, template.contains("{") else { return template }
-        var result = template
-        for (name, value) in arguments {
-            result = result.replacingOccurrences(of: "{\(name)}", with: value)
-        }
-        return result
+    /// The plural form of `key` for `count` items, chosen by the language's `Plural-Forms` rule, with
+    /// `{count}` and the other placeholders replaced. A key the language lacks uses English's forms and rule.
+    public func plural(_ key: MessageKey, count: Int, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
+        let template =
+            primary.text(for: key.rawValue, count: count) ?? english?.text(for: key.rawValue, count: count)
+            ?? key.rawValue
+        var values = Self.dictionary(arguments)
+        if values["count"] == nil { values["count"] = String(count) }
+        return Placeholders.substitute(template, values)
     }
 
-    private static func load(_ language: String, locator: ResourceLocator) -> [String: String] {
-        guard let url = locator.locate("locales/\(language)/messages.po"),
-            let data = FileManager.default.contents(atPath: url.path),
-            let text = String(data: data, encoding: .utf8)
-        else { return [:] }
-        return SimplePOReader.messages(in: text)
-    }
-}
-
-/// A minimal reader for monolingual PO files: `msgid`/`msgstr` pairs with C escapes and continued lines.
-enum SimplePOReader {
-    static func messages(in text: String) -> [String: String] {
-        var result: [String: String] = [:]
-        var currentID: String?
-        var currentString: String?
-        var target = 0  // 1 = msgid, 2 = msgstr
-        var fuzzy = false
-        func flush() {
-            if let id = currentID, let string = currentString, !id.isEmpty, !string.isEmpty, !fuzzy {
-                result[id] = string
-            }
-            currentID = nil
-            currentString = nil
-            target = 0
-            fuzzy = false
-        }
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("#,") && line.contains("fuzzy") {
-                flush()
-                fuzzy = true
-            } else if line.hasPrefix("msgid ") {
-                if currentString != nil { flush() }
-                currentID = unquote(line.dropFirst(6))
-                target = 1
-            } else if line.hasPrefix("msgstr ") {
-                currentString = unquote(line.dropFirst(7))
-                target = 2
-            } else if line.hasPrefix("\"") {
-                if target == 1 { currentID? += unquote(Substring(line)) }
-                if target == 2 { currentString? += unquote(Substring(line)) }
-            } else if line.isEmpty {
-                flush()
-            }
-        }
-        flush()
-        return result
+    /// Whether `key` has a translation in the chosen language itself (not through the English fallback).
+    public func hasTranslation(_ key: MessageKey) -> Bool {
+        primary.text(for: key.rawValue) != nil
     }
 
-    static func unquote(_ quoted: Substring) -> String {
-        let trimmed = quoted.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") else { return "" }
-        let body = trimmed.dropFirst().dropLast()
-        var output = ""
-        var escaping = false
-        for character in body {
-            if escaping {
-                switch character {
-                case "n": output.append("\n")
-                case "t": output.append("\t")
-                case "r": output.append("\r")
-                default: output.append(character)
-                }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                output.append(character)
-            }
-        }
-        return output
+    private static func dictionary(_ arguments: KeyValuePairs<String, String>) -> [String: String] {
+        var values: [String: String] = [:]
+        for (name, value) in arguments { values[name] = value }
+        return values
     }
 }

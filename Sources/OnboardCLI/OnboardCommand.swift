@@ -20,6 +20,8 @@ public struct OnboardCommand: AsyncParsableCommand {
             Clients.self,
             QR.self,
             Links.self,
+            Guide.self,
+            Locales.self,
         ]
     )
 

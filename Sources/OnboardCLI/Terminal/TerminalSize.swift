@@ -6,15 +6,24 @@ import Foundation
     import Darwin
 #endif
 
-/// The width of the terminal on stdout, for tables that fit it.
+/// The size of the terminal standard output is connected to.
 enum TerminalSize {
-    /// Columns of the terminal on stdout. Without a terminal, an exported `COLUMNS` still applies (scripts and
-    /// tests ask for a width that way); otherwise `nil`, and tables are not cut.
-    static func standardOutputColumns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
-        let fromEnvironment = environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
-        guard isatty(STDOUT_FILENO) == 1 else { return fromEnvironment }
+    /// The number of columns of stdout's terminal (`TIOCGWINSZ`), else a positive `COLUMNS`, else `nil`.
+    static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return fromEnvironment ?? 80
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return nil
+    }
+
+    /// Columns for tables on stdout: the terminal's width (80 when it cannot be read); without a terminal an
+    /// exported `COLUMNS` still applies (scripts and tests ask for a width that way), otherwise `nil` (no cutting).
+    static func standardOutputColumns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else {
+            return environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        }
+        return columns(environment: environment) ?? 80
     }
 }
