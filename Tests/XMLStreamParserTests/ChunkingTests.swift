@@ -30,7 +30,8 @@ import XMPPCore
         for _ in 0..<50 {
             // Mostly small pieces, sometimes large ones, as TCP delivers them.
             let sizes = (0..<bytes.count).map { _ in
-                Bool.random(using: &generator) ? Int.random(in: 1...8, using: &generator)
+                Bool.random(using: &generator)
+                    ? Int.random(in: 1...8, using: &generator)
                     : Int.random(in: 1...700, using: &generator)
             }
             let outcome = read(bytes, chunkSizes: sizes)
@@ -49,12 +50,14 @@ import XMPPCore
         #expect(try reader.feed(bytes[(headerEnd - 1)..<headerEnd]) == [.opened(Transcript.header)])
     }
 
-    @Test("a header alone is reported at its last byte, with or without declaration and whitespace", arguments: [
-        streamHeader,
-        streamHeader.replacing("<?xml version='1.0'?>", with: ""),
-        streamHeader.replacing("<?xml version='1.0'?>", with: " \r\n"),
-        streamHeader.replacing("?>", with: "?>\n"),
-    ])
+    @Test(
+        "a header alone is reported at its last byte, with or without declaration and whitespace",
+        arguments: [
+            streamHeader,
+            streamHeader.replacing("<?xml version='1.0'?>", with: ""),
+            streamHeader.replacing("<?xml version='1.0'?>", with: " \r\n"),
+            streamHeader.replacing("?>", with: "?>\n"),
+        ])
     func headerAlone(_ header: String) throws {
         let bytes = Array(header.utf8)
         for size in [1, 2, 3, 5, 64] {
