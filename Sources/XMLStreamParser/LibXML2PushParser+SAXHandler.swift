@@ -38,9 +38,15 @@ extension LibXML2PushParser {
         handler.cdataBlock = { userData, bytes, count in parser(userData)?.characters(bytes, count: Int(count)) }
 
         // RFC 6120 §11.1: no DTD, no entity declarations or references beyond the predefined five.
-        handler.internalSubset = { userData, _, _, _ in parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration)) }
-        handler.externalSubset = { userData, _, _, _ in parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration)) }
-        handler.entityDecl = { userData, _, _, _, _, _ in parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration)) }
+        handler.internalSubset = { userData, _, _, _ in
+            parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration))
+        }
+        handler.externalSubset = { userData, _, _, _ in
+            parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration))
+        }
+        handler.entityDecl = { userData, _, _, _, _, _ in
+            parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration))
+        }
         handler.elementDecl = { userData, _, _, _ in parser(userData)?.fail(.restrictedXML(.documentTypeDeclaration)) }
         handler.attributeDecl = { userData, _, _, _, _, _, tree in
             // libxml2 hands ownership of the enumeration to this callback.
@@ -66,7 +72,9 @@ extension LibXML2PushParser {
         }
         handler.reference = { userData, _ in parser(userData)?.fail(.restrictedXML(.entityReference)) }
         handler.comment = { userData, _ in parser(userData)?.fail(.restrictedXML(.comment)) }
-        handler.processingInstruction = { userData, _, _ in parser(userData)?.fail(.restrictedXML(.processingInstruction)) }
+        handler.processingInstruction = { userData, _, _ in
+            parser(userData)?.fail(.restrictedXML(.processingInstruction))
+        }
 
         // Structured errors replace libxml2's default of printing to stderr.
         handler.serror = { userData, error in

@@ -21,7 +21,7 @@ private let libraryInitialization: Void = xmlInitParser()
 /// This layer enforces no byte, depth or attribute limits: `StreamReader` does that before bytes get here.
 /// Not thread-safe; one instance per stream (a stream restart needs a new parser, security.md §4.4.1).
 package final class LibXML2PushParser {
-    private var context: xmlParserCtxtPtr?
+    private(set) var context: xmlParserCtxtPtr?
     private let maximumTextBytes: Int
     private let maximumUnparsedBytes: Int
     /// Events completed during the current `parse(_:)` call.
@@ -61,7 +61,8 @@ package final class LibXML2PushParser {
             failure = .notWellFormed(parserCode: Int(XML_ERR_NO_MEMORY.rawValue))
             return
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+        let options =
+            Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
             | clibxml2_version_specific_options()
         xmlCtxtUseOptions(context, options)
     }

@@ -271,7 +271,8 @@ package struct StreamScanner {
                 throw .notWellFormed(parserCode: 0)
             default:
                 guard reference.count < Self.maximumReferenceBytes else {
-                    throw reference.first == UInt8(ascii: "#") ? .notWellFormed(parserCode: 0)
+                    throw reference.first == UInt8(ascii: "#")
+                        ? .notWellFormed(parserCode: 0)
                         : .restrictedXML(.entityReference)
                 }
                 reference.append(byte)
@@ -283,7 +284,8 @@ package struct StreamScanner {
             // Character reference: the value itself (`&#0;`, surrogates) is for libxml2 to judge.
             let isHexadecimal = reference.dropFirst().first == UInt8(ascii: "x")
             let digits = reference.dropFirst(isHexadecimal ? 2 : 1)
-            let isValid = isHexadecimal ? digits.allSatisfy(Self.isHexadecimalDigit) : digits.allSatisfy(Self.isDecimalDigit)
+            let isValid =
+                isHexadecimal ? digits.allSatisfy(Self.isHexadecimalDigit) : digits.allSatisfy(Self.isDecimalDigit)
             guard !digits.isEmpty, isValid else { throw .notWellFormed(parserCode: 0) }
             return
         }

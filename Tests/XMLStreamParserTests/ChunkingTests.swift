@@ -30,7 +30,8 @@ import XMPPCore
         for _ in 0..<50 {
             // Mostly small pieces, sometimes large ones, as TCP delivers them.
             let sizes = (0..<bytes.count).map { _ in
-                Bool.random(using: &generator) ? Int.random(in: 1...8, using: &generator)
+                Bool.random(using: &generator)
+                    ? Int.random(in: 1...8, using: &generator)
                     : Int.random(in: 1...700, using: &generator)
             }
             let outcome = read(bytes, chunkSizes: sizes)
@@ -49,18 +50,43 @@ import XMPPCore
         #expect(try reader.feed(bytes[(headerEnd - 1)..<headerEnd]) == [.opened(Transcript.header)])
     }
 
-    @Test("each stanza is reported by the feed that completes its end tag")
-    func stanzaLatency() throws {
-        let reader = StreamReader()
+    @Test(
+        "a header alone is reported at its last byte, with or without declaration and whitespace",
+        arguments: [
+            streamHeader,
+            streamHeader.replacing("<?xml version='1.0'?>", with: ""),
+            streamHeader.replacing("<?xml version='1.0'?>", with: " \r\n"),
+            streamHeader.replacing("?>", with: "?>\n"),
+        ])
+    func headerAlone(_ header: String) throws {
+        let bytes = Array(header.utf8)
+        for size in [1, 2, 3, 5, 64] {
+            let reader = StreamReader()
+            var start = 0
+            while start < bytes.count - 1 {
+                let end = min(bytes.count - 1, start + size)
+                #expect(try reader.feed(bytes[start..<end]).isEmpty)
+                start = end
+            }
+            #expect(try reader.feed(bytes[(bytes.count - 1)...]) == [.opened(expectedHeader)])
+        }
+    }
+
+    @Test("each event is reported by the feed of the byte that completes it, not later")
+    func eventLatency() throws {
         let bytes = Transcript.bytes
-        var completions: [Int: [StreamEvent]] = [:]
+        // The byte that completes each event: the header's start tag, each top-level end tag, the root's end tag.
+        let completions = try [
+            "version='1.0' xml:lang='en'>", "</stream:features>", "</iq>", "</message>", "<presence/>",
+            "</stream:stream>",
+        ].map { marker in try #require(bytes.endOffset(of: marker)) - 1 }
+        let reader = StreamReader()
+        var reported: [Int] = []
         for index in bytes.indices {
             let events = try reader.feed(bytes[index...index])
-            if !events.isEmpty { completions[index] = events }
+            reported += Array(repeating: index, count: events.count)
         }
-        // Every event arrives at a `>` byte, and in order.
-        #expect(completions.keys.allSatisfy { bytes[$0] == UInt8(ascii: ">") })
-        #expect(completions.keys.sorted().flatMap { completions[$0] ?? [] } == Transcript.events)
+        #expect(reported == completions)
     }
 
     @Test("collections without contiguous storage are read the same way")
@@ -68,6 +94,14 @@ import XMPPCore
         let reader = StreamReader()
         let lazyBytes = Transcript.bytes.lazy.map { $0 }
         #expect(try reader.feed(lazyBytes) == Transcript.events)
+    }
+}
+
+extension [UInt8] {
+    /// The offset just past the first occurrence of `marker`.
+    fileprivate func endOffset(of marker: String) -> Int? {
+        let needle = Array(marker.utf8)
+        return indices.first { self[$0...].starts(with: needle) }.map { $0 + needle.count }
     }
 }
 

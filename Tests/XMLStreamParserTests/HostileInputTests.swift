@@ -26,14 +26,26 @@ import XMPPCore
     }
 
     static let cases: [Case] = [
-        Case(id: "X1 DOCTYPE with internal entity", bytes: HostileInputs.x1, expected: .error(.restrictedXML(.documentTypeDeclaration))),
-        Case(id: "X2 external entity", bytes: HostileInputs.x2, expected: .error(.restrictedXML(.documentTypeDeclaration))),
-        Case(id: "X3 billion laughs", bytes: HostileInputs.x3, expected: .error(.restrictedXML(.documentTypeDeclaration))),
-        Case(id: "X4 quadratic blow-up", bytes: HostileInputs.x4, expected: .error(.restrictedXML(.documentTypeDeclaration))),
+        Case(
+            id: "X1 DOCTYPE with internal entity", bytes: HostileInputs.x1,
+            expected: .error(.restrictedXML(.documentTypeDeclaration))),
+        Case(
+            id: "X2 external entity", bytes: HostileInputs.x2,
+            expected: .error(.restrictedXML(.documentTypeDeclaration))),
+        Case(
+            id: "X3 billion laughs", bytes: HostileInputs.x3, expected: .error(.restrictedXML(.documentTypeDeclaration))
+        ),
+        Case(
+            id: "X4 quadratic blow-up", bytes: HostileInputs.x4,
+            expected: .error(.restrictedXML(.documentTypeDeclaration))),
         Case(id: "X5 comment between stanzas", bytes: HostileInputs.x5, expected: .error(.restrictedXML(.comment))),
         Case(id: "X5 comment in a stanza", bytes: HostileInputs.x5InStanza, expected: .error(.restrictedXML(.comment))),
-        Case(id: "X6 PI between stanzas", bytes: HostileInputs.x6, expected: .error(.restrictedXML(.processingInstruction))),
-        Case(id: "X6 PI in a stanza", bytes: HostileInputs.x6InStanza, expected: .error(.restrictedXML(.processingInstruction))),
+        Case(
+            id: "X6 PI between stanzas", bytes: HostileInputs.x6,
+            expected: .error(.restrictedXML(.processingInstruction))),
+        Case(
+            id: "X6 PI in a stanza", bytes: HostileInputs.x6InStanza,
+            expected: .error(.restrictedXML(.processingInstruction))),
         Case(id: "X7 ISO-8859-1", bytes: HostileInputs.x7Latin1, expected: .error(.unsupportedEncoding)),
         Case(id: "X7 UTF-16LE with BOM", bytes: HostileInputs.x7UTF16LEWithBOM, expected: .error(.unsupportedEncoding)),
         Case(id: "X7 UTF-16LE", bytes: HostileInputs.x7UTF16LE, expected: .error(.unsupportedEncoding)),
@@ -45,7 +57,9 @@ import XMPPCore
         Case(id: "X9 encoded surrogate", bytes: HostileInputs.x9Surrogate, expected: .condition(.notWellFormed)),
         Case(id: "X9 &#0;", bytes: HostileInputs.x9NullReference, expected: .condition(.notWellFormed)),
         Case(id: "X9 raw ESC", bytes: HostileInputs.x9Escape, expected: .condition(.notWellFormed)),
-        Case(id: "X9 raw ESC in an attribute", bytes: HostileInputs.x9EscapeInAttribute, expected: .condition(.notWellFormed)),
+        Case(
+            id: "X9 raw ESC in an attribute", bytes: HostileInputs.x9EscapeInAttribute,
+            expected: .condition(.notWellFormed)),
         Case(id: "X10 100 000-deep nesting", bytes: HostileInputs.x10, expected: .error(.limitExceeded(.depth))),
         Case(id: "X11 50 000 attributes", bytes: HostileInputs.x11, expected: .error(.limitExceeded(.attributes))),
         Case(id: "X12 11 MiB text node", bytes: HostileInputs.x12, expected: .error(.limitExceeded(.stanzaBytes))),
@@ -75,11 +89,13 @@ import XMPPCore
         #expect(!reader.isClosed)
     }
 
-    @Test("entity references other than the five predefined ones are restricted", arguments: [
-        stream("<message><body>&nbsp;</body></message>"),
-        stream("<message id='&foo;'/>"),
-        stream("<message><body>a&lt;b&amp;c&gt;d&quot;e&apos;&undeclared;</body></message>"),
-    ])
+    @Test(
+        "entity references other than the five predefined ones are restricted",
+        arguments: [
+            stream("<message><body>&nbsp;</body></message>"),
+            stream("<message id='&foo;'/>"),
+            stream("<message><body>a&lt;b&amp;c&gt;d&quot;e&apos;&undeclared;</body></message>"),
+        ])
     func undeclaredEntities(_ text: String) {
         #expect(read(text).error == .restrictedXML(.entityReference))
     }

@@ -6,14 +6,16 @@ import XMPPCore
 /// defences of security.md §4.4 on their own, without the byte scanner in front of them.
 @Suite struct LibXML2PushParserTests {
     private func makeParser(decodesAmpersands: Bool = true) -> LibXML2PushParser {
-        LibXML2PushParser(maximumTextBytes: 1 << 20, maximumUnparsedBytes: 1 << 20, decodesAmpersands: decodesAmpersands)
+        LibXML2PushParser(
+            maximumTextBytes: 1 << 20, maximumUnparsedBytes: 1 << 20, decodesAmpersands: decodesAmpersands)
     }
 
     private func parse(_ text: String, with parser: LibXML2PushParser) -> (events: [XMLEvent], error: XMLStreamError?) {
         parse(Array(text.utf8), with: parser)
     }
 
-    private func parse(_ bytes: [UInt8], with parser: LibXML2PushParser) -> (events: [XMLEvent], error: XMLStreamError?) {
+    private func parse(_ bytes: [UInt8], with parser: LibXML2PushParser) -> (events: [XMLEvent], error: XMLStreamError?)
+    {
         do {
             let events = try bytes.withUnsafeBufferPointer { buffer throws(XMLStreamError) in try parser.parse(buffer) }
             return (events, nil)
@@ -22,18 +24,27 @@ import XMPPCore
         }
     }
 
+    @Test("options are exactly NONET and IGNORE_ENC: no entity substitution, DTD loading, HUGE or recovery")
+    func options() {
+        #expect(makeParser().securityRelevantSettings == ["NONET", "IGNORE_ENC"])
+    }
+
     // MARK: - Quirks
 
     @Test("quirk 1: without NOENT every encoded & in an attribute value arrives as &#38;")
     func attributeAmpersandQuirk() {
         let raw = parse("<r v='a&amp;b&#38;c&#x26;d&lt;e'>", with: makeParser(decodesAmpersands: false))
-        #expect(raw.events.first == .startElement(
-            name: "r", namespace: Namespace.client, attributes: [.init("v", "a&#38;b&#38;c&#38;d<e")],
-            declaredDefaultNamespace: nil))
+        #expect(
+            raw.events.first
+                == .startElement(
+                    name: "r", namespace: Namespace.client, attributes: [.init("v", "a&#38;b&#38;c&#38;d<e")],
+                    declaredDefaultNamespace: nil))
         let decoded = parse("<r v='a&amp;b&#38;c&#x26;d&lt;e&amp;#38;'>", with: makeParser())
-        #expect(decoded.events.first == .startElement(
-            name: "r", namespace: Namespace.client, attributes: [.init("v", "a&b&c&d<e&#38;")],
-            declaredDefaultNamespace: nil))
+        #expect(
+            decoded.events.first
+                == .startElement(
+                    name: "r", namespace: Namespace.client, attributes: [.init("v", "a&b&c&d<e&#38;")],
+                    declaredDefaultNamespace: nil))
     }
 
     @Test("quirk 2: text with references arrives in several characters callbacks, joined into one event")
@@ -41,10 +52,11 @@ import XMPPCore
         let parser = makeParser()
         let result = parse("<r>t&amp;u&#66;</r>", with: parser)
         #expect(parser.characterCallbackCount == 4)
-        #expect(result.events == [
-            .startElement(name: "r", namespace: Namespace.client, attributes: [], declaredDefaultNamespace: nil),
-            .text("t&uB"), .endElement,
-        ])
+        #expect(
+            result.events == [
+                .startElement(name: "r", namespace: Namespace.client, attributes: [], declaredDefaultNamespace: nil),
+                .text("t&uB"), .endElement,
+            ])
     }
 
     @Test("text and CDATA split over many parse calls still come out as one event")
@@ -58,11 +70,14 @@ import XMPPCore
     @Test("the start tag of the root is reported before the document ends")
     func progressiveRoot() {
         let parser = makeParser()
-        let result = parse("<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:client'>", with: parser)
-        #expect(result.events == [
-            .startElement(name: "stream", namespace: Namespace.stream, attributes: [],
-                          declaredDefaultNamespace: Namespace.client),
-        ])
+        let result = parse(
+            "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:client'>", with: parser)
+        #expect(
+            result.events == [
+                .startElement(
+                    name: "stream", namespace: Namespace.stream, attributes: [],
+                    declaredDefaultNamespace: Namespace.client)
+            ])
     }
 
     @Test("namespaces: prefixes resolved, no default means jabber:client, xmlns='' means none")
@@ -79,16 +94,18 @@ import XMPPCore
 
     // MARK: - Restricted XML at the SAX level (security.md §4.3, handler B)
 
-    @Test("X1–X6 are stopped by the SAX handlers alone", arguments: [
-        (HostileInputs.x1, XMLStreamError.restrictedXML(.documentTypeDeclaration)),
-        (HostileInputs.x2, .restrictedXML(.documentTypeDeclaration)),
-        (HostileInputs.x3, .restrictedXML(.documentTypeDeclaration)),
-        (HostileInputs.x4, .restrictedXML(.documentTypeDeclaration)),
-        (HostileInputs.x5, .restrictedXML(.comment)),
-        (HostileInputs.x5InStanza, .restrictedXML(.comment)),
-        (HostileInputs.x6, .restrictedXML(.processingInstruction)),
-        (HostileInputs.x6InStanza, .restrictedXML(.processingInstruction)),
-    ])
+    @Test(
+        "X1–X6 are stopped by the SAX handlers alone",
+        arguments: [
+            (HostileInputs.x1, XMLStreamError.restrictedXML(.documentTypeDeclaration)),
+            (HostileInputs.x2, .restrictedXML(.documentTypeDeclaration)),
+            (HostileInputs.x3, .restrictedXML(.documentTypeDeclaration)),
+            (HostileInputs.x4, .restrictedXML(.documentTypeDeclaration)),
+            (HostileInputs.x5, .restrictedXML(.comment)),
+            (HostileInputs.x5InStanza, .restrictedXML(.comment)),
+            (HostileInputs.x6, .restrictedXML(.processingInstruction)),
+            (HostileInputs.x6InStanza, .restrictedXML(.processingInstruction)),
+        ])
     func restrictedBySAX(_ bytes: [UInt8], expected: XMLStreamError) {
         for chunkSize in [bytes.count, 1, 100, 4096] {
             let parser = makeParser()
@@ -105,16 +122,20 @@ import XMPPCore
         }
     }
 
-    @Test("undeclared entities are restricted in text and in attribute values", arguments: [
-        "<r>&x;</r>", "<r a='&x;'/>", "<r>&nbsp;</r>",
-    ])
+    @Test(
+        "undeclared entities are restricted in text and in attribute values",
+        arguments: [
+            "<r>&x;</r>", "<r a='&x;'/>", "<r>&nbsp;</r>",
+        ])
     func undeclaredEntity(_ text: String) {
         #expect(parse(text, with: makeParser()).error == .restrictedXML(.entityReference))
     }
 
-    @Test("an XML declaration with version 1.1 or standalone='no' is restricted", arguments: [
-        "<?xml version='1.1'?><r>", "<?xml version='1.0' standalone='no'?><r>",
-    ])
+    @Test(
+        "an XML declaration with version 1.1 or standalone='no' is restricted",
+        arguments: [
+            "<?xml version='1.1'?><r>", "<?xml version='1.0' standalone='no'?><r>",
+        ])
     func declaration(_ text: String) {
         #expect(parse(text, with: makeParser()).error == .restrictedXML(.xmlDeclaration))
     }
@@ -127,12 +148,14 @@ import XMPPCore
         #expect(!result.events.contains(.text("café")))
     }
 
-    @Test("X9: invalid UTF-8, &#0; and raw ESC are not well-formed", arguments: [
-        Array("<r>".utf8) + [0xC3, 0x28] + Array("</r>".utf8),
-        Array("<r>&#0;</r>".utf8),
-        Array("<r>".utf8) + [0x1B] + Array("</r>".utf8),
-        Array("<r a='".utf8) + [0x1B] + Array("'/>".utf8),
-    ])
+    @Test(
+        "X9: invalid UTF-8, &#0; and raw ESC are not well-formed",
+        arguments: [
+            Array("<r>".utf8) + [0xC3, 0x28] + Array("</r>".utf8),
+            Array("<r>&#0;</r>".utf8),
+            Array("<r>".utf8) + [0x1B] + Array("</r>".utf8),
+            Array("<r a='".utf8) + [0x1B] + Array("'/>".utf8),
+        ])
     func invalidCharacters(_ bytes: [UInt8]) {
         #expect(parse(bytes, with: makeParser()).error?.streamCondition == .notWellFormed)
     }

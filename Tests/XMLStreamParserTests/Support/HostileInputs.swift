@@ -21,16 +21,18 @@ enum HostileInputs {
         for level in 1...9 {
             dtd += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
         }
-        return Array(("<?xml version='1.0'?><!DOCTYPE stream:stream [" + dtd + "]>" + header
-            + "<message><body>&lol9;</body></message>").utf8)
+        return Array(
+            ("<?xml version='1.0'?><!DOCTYPE stream:stream [" + dtd + "]>" + header
+                + "<message><body>&lol9;</body></message>").utf8)
     }()
 
     /// X4: quadratic blow-up: one 50 KB entity referenced 20 000 times (about 110 KB of input, 1 GB expanded).
     static let x4: [UInt8] = {
         let entity = String(repeating: "a", count: 50_000)
         let references = String(repeating: "&a;", count: 20_000)
-        return Array(("<?xml version='1.0'?><!DOCTYPE stream:stream [<!ENTITY a \"" + entity + "\">]>" + header
-            + "<message><body>" + references + "</body></message>").utf8)
+        return Array(
+            ("<?xml version='1.0'?><!DOCTYPE stream:stream [<!ENTITY a \"" + entity + "\">]>" + header
+                + "<message><body>" + references + "</body></message>").utf8)
     }()
 
     /// X5: a comment between stanzas.
@@ -44,7 +46,8 @@ enum HostileInputs {
     static let x6InStanza = Array((header + "<message><?php echo 1; ?></message>").utf8)
 
     /// X7: a declared non-UTF-8 encoding, with a Latin-1 byte in the stream.
-    static let x7Latin1: [UInt8] = Array(("<?xml version='1.0' encoding='ISO-8859-1'?>" + header + "<message><body>caf").utf8)
+    static let x7Latin1: [UInt8] =
+        Array(("<?xml version='1.0' encoding='ISO-8859-1'?>" + header + "<message><body>caf").utf8)
         + [0xE9] + Array("</body></message>".utf8)
     /// X7: a UTF-16LE byte stream with a byte order mark.
     static let x7UTF16LEWithBOM: [UInt8] = [0xFF, 0xFE] + utf16LE("<?xml version='1.0'?>" + header)
@@ -59,21 +62,26 @@ enum HostileInputs {
     static let x8 = Array(("<?xml version='1.1'?>" + header + "<presence/>").utf8)
 
     /// X9: invalid UTF-8 (a lone continuation-less lead byte).
-    static let x9InvalidUTF8: [UInt8] = Array((header + "<message><body>").utf8) + [0xC3, 0x28]
+    static let x9InvalidUTF8: [UInt8] =
+        Array((header + "<message><body>").utf8) + [0xC3, 0x28]
         + Array("</body></message>".utf8)
     /// X9: an overlong encoding of `/`.
-    static let x9Overlong: [UInt8] = Array((header + "<message><body>").utf8) + [0xC0, 0xAF]
+    static let x9Overlong: [UInt8] =
+        Array((header + "<message><body>").utf8) + [0xC0, 0xAF]
         + Array("</body></message>".utf8)
     /// X9: an encoded UTF-16 surrogate.
-    static let x9Surrogate: [UInt8] = Array((header + "<message><body>").utf8) + [0xED, 0xA0, 0x80]
+    static let x9Surrogate: [UInt8] =
+        Array((header + "<message><body>").utf8) + [0xED, 0xA0, 0x80]
         + Array("</body></message>".utf8)
     /// X9: the character reference `&#0;`.
     static let x9NullReference = Array((header + "<message><body>&#0;</body></message>").utf8)
     /// X9: a raw ESC (0x1B), as in a terminal escape sequence.
-    static let x9Escape: [UInt8] = Array((header + "<message><body>").utf8) + [0x1B]
+    static let x9Escape: [UInt8] =
+        Array((header + "<message><body>").utf8) + [0x1B]
         + Array("[31mred</body></message>".utf8)
     /// X9: a raw ESC inside an attribute value.
-    static let x9EscapeInAttribute: [UInt8] = Array((header + "<message id='").utf8) + [0x1B]
+    static let x9EscapeInAttribute: [UInt8] =
+        Array((header + "<message id='").utf8) + [0x1B]
         + Array("'/>".utf8)
 
     /// X10: 100 000 nested elements.
@@ -87,7 +95,8 @@ enum HostileInputs {
     }()
 
     /// X12: an 11 MiB text node.
-    static let x12: [UInt8] = Array((header + "<message><body>").utf8)
+    static let x12: [UInt8] =
+        Array((header + "<message><body>").utf8)
         + [UInt8](repeating: UInt8(ascii: "x"), count: 11 * 1024 * 1024) + Array("</body></message>".utf8)
 
     private static func utf16LE(_ text: String) -> [UInt8] {

@@ -42,7 +42,8 @@ enum Transcript {
         namespace: Namespace.stream,
         children: [
             .text("\n  "),
-            .element(Element("starttls", namespace: Namespace.tls, [:], [Element("required", namespace: Namespace.tls)])),
+            .element(
+                Element("starttls", namespace: Namespace.tls, [:], [Element("required", namespace: Namespace.tls)])),
             .element(
                 Element(
                     "mechanisms",
@@ -61,7 +62,11 @@ enum Transcript {
         "iq",
         namespace: Namespace.client,
         ["type": "result", "id": "bind-1"],
-        [Element("bind", namespace: Namespace.bind, [:], [Element("jid", namespace: Namespace.bind, text: "juliet@example.org/balcony")])]
+        [
+            Element(
+                "bind", namespace: Namespace.bind, [:],
+                [Element("jid", namespace: Namespace.bind, text: "juliet@example.org/balcony")])
+        ]
     )
 
     static let message = Element(
