@@ -102,7 +102,7 @@ class TLSLayer:
         VERSIONS = {"TLSv1": SSL.TLS1_VERSION, "TLSv1.1": SSL.TLS1_1_VERSION,
                     "TLSv1.2": SSL.TLS1_2_VERSION, "TLSv1.3": SSL.TLS1_3_VERSION}
 
-    def __init__(self, options: dict, on_info):
+    def __init__(self, options: dict):
         if SSL is None:
             raise StepFailed("pyOpenSSL is not installed for this interpreter (use the project's .venv)")
         self.options = options
@@ -262,7 +262,7 @@ class Connection:
             await self._flush_tls()
 
     async def handshake(self, options: dict) -> None:
-        self.tls = TLSLayer(options, self.event)
+        self.tls = TLSLayer(options)
         pending, self.buffer = self.buffer, b""
         if pending:
             self.tls.feed(pending)
@@ -328,7 +328,7 @@ class Connection:
             await self.send(binascii.unhexlify(step["send_hex"]))
         elif "starttls" in step:
             options = step["starttls"]
-            proceed = options.get("proceed", f"<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
+            proceed = options.get("proceed", "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
             injected = options.get("send_after_proceed", "")
             await self.send((proceed + injected).encode("utf-8"))  # one write: one segment on loopback
             await self.handshake(options)

@@ -24,8 +24,9 @@ public struct ChildProcess: Sendable {
         case null
         /// The contents of a file.
         case file(URL)
-        /// A pipe whose write end the caller keeps (close it to signal EOF); the child exits on EOF by design.
-        case pipe(writeEnd: Int32, readEnd: Int32)
+        /// One end of a pipe or socket pair becomes the child's stdin; the caller keeps `keptEnd` (opened with
+        /// close-on-exec) and closes it to signal EOF — the scripts in Tests/Scripts exit on EOF.
+        case stream(keptEnd: Int32, childEnd: Int32)
     }
 
     /// Spawns `executable` with `arguments`.
@@ -55,9 +56,9 @@ public struct ChildProcess: Sendable {
             posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
         case .file(let url):
             posix_spawn_file_actions_addopen(&fileActions, 0, url.path, O_RDONLY, 0)
-        case .pipe(let writeEnd, let readEnd):
-            posix_spawn_file_actions_adddup2(&fileActions, readEnd, 0)
-            posix_spawn_file_actions_addclose(&fileActions, writeEnd)
+        case .stream(let keptEnd, let childEnd):
+            posix_spawn_file_actions_adddup2(&fileActions, childEnd, 0)
+            posix_spawn_file_actions_addclose(&fileActions, keptEnd)
         }
         posix_spawn_file_actions_addopen(&fileActions, 1, standardOutput.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&fileActions, 2, standardError.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

@@ -6,7 +6,7 @@ import Darwin
 #endif
 import Foundation
 
-/// A Python script from `Tests/Scripts` running as a server: started with `--exit-on-stdin-eof` and a pipe on
+/// A Python script from `Tests/Scripts` running as a server: started with `--exit-on-stdin-eof` and a socket on
 /// its standard input, so it exits by itself when the test process goes away; it prints `{"port": N}`.
 final class ScriptedProcess: Sendable {
     let process: ChildProcess
@@ -50,7 +50,7 @@ final class ScriptedProcess: Sendable {
                 arguments: ["-u", TestPaths.scripts.appendingPathComponent(script).path]
                     + arguments + ["--exit-on-stdin-eof"],
                 extraEnvironment: ["PYTHONDONTWRITEBYTECODE": "1"],
-                input: .pipe(writeEnd: descriptors[1], readEnd: descriptors[0]),
+                input: .stream(keptEnd: descriptors[1], childEnd: descriptors[0]),
                 standardOutput: stdout, standardError: stderr)
         } catch {
             close(descriptors[0])

@@ -25,6 +25,8 @@ public final class EjabberdServer: Sendable {
     public let captchaHost: String?
     /// Every virtual host.
     public let hosts: [String]
+    /// The hosts the server certificate names (all but `uncertifiedHosts`).
+    public let certifiedHosts: [String]
     /// Client port with STARTTLS.
     public let c2sPort: Int
     /// Client port with direct TLS (XEP-0368).
@@ -60,6 +62,7 @@ public final class EjabberdServer: Sendable {
         self.domain = options.domain
         self.captchaHost = options.captchaHost
         self.hosts = options.allHosts
+        self.certifiedHosts = options.certifiedHosts
         self.directory = directory
         self.configPath = directory.appendingPathComponent("ejabberd.yml")
         self.logPath = directory.appendingPathComponent("log/ejabberd.log")

@@ -22,6 +22,8 @@ public final class ProsodyServer: Sendable {
     public let domain: String
     /// Every virtual host of the instance.
     public let hosts: [String]
+    /// The hosts the server certificate names (all but `uncertifiedHosts`).
+    public let certifiedHosts: [String]
     /// The invite-only virtual host, if configured.
     public let inviteOnlyHost: String?
     /// Client port with STARTTLS (RFC 6120).
@@ -49,6 +51,7 @@ public final class ProsodyServer: Sendable {
         self.options = options
         self.domain = options.domain
         self.hosts = options.allHosts
+        self.certifiedHosts = options.certifiedHosts
         self.inviteOnlyHost = options.inviteOnlyHost
         self.directory = directory
         self.configPath = configPath
