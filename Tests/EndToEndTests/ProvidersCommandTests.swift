@@ -14,7 +14,8 @@ import Testing
 
     static let fixtures: URL = {
         let sibling = CommandRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
-        return FileManager.default.fileExists(atPath: sibling.path) ? sibling : URL(fileURLWithPath: "/work/shared/fixtures")
+        return FileManager.default.fileExists(atPath: sibling.path)
+            ? sibling : URL(fileURLWithPath: "/work/shared/fixtures")
     }()
 
     func jsonArray(_ text: String) throws -> [[String: Any]] {
@@ -43,16 +44,18 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("disroot.org") || $0.hasPrefix("disroot.o…") })
     }
 
-    @Test("filters", arguments: [
-        (["--category", "B"], 29),
-        (["--category", "a"], 13),
-        (["--in-band", "--no-captcha"], 6),  // the 5 A providers of protocols.md §12.6 and conversations.im (C)
-        (["--in-band", "--no-captcha", "--category", "B"], 5),
-        (["--country", "DE", "--category", "A"], 6),
-        (["--language", "bg"], 1),
-        (["--free", "--category", "C"], 29),
-        ([], 86),
-    ])
+    @Test(
+        "filters",
+        arguments: [
+            (["--category", "B"], 29),
+            (["--category", "a"], 13),
+            (["--in-band", "--no-captcha"], 6),  // the 5 A providers of protocols.md §12.6 and conversations.im (C)
+            (["--in-band", "--no-captcha", "--category", "B"], 5),
+            (["--country", "DE", "--category", "A"], 6),
+            (["--language", "bg"], 1),
+            (["--free", "--category", "C"], 29),
+            ([], 86),
+        ])
     func listJSON(arguments: [String], expected: Int) throws {
         let result = try runner.run(["providers", "list", "--json"] + arguments)
         #expect(result.status == 0, "\(result.standardError)")
@@ -81,7 +84,8 @@ import Testing
         let ours = try runner.run(["providers", "show", "jabber.org"])
         #expect(ours.standardOutput.contains("added by xmpp-onboard"))
         let json = try runner.run(["providers", "show", "NIXNET.services", "--json"])
-        let entry = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let entry = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect(entry["origin"] as? String == "xmpp-onboard")
         let missing = try runner.run(["providers", "show", "not-listed.example", "--offline"])
         #expect(missing.status == 1)
@@ -90,7 +94,9 @@ import Testing
 
     @Test("recommend is repeatable with a seed and explains itself")
     func recommend() throws {
-        let arguments = ["providers", "recommend", "--country", "de", "--language", "de", "--seed", "11", "--platform", "android"]
+        let arguments = [
+            "providers", "recommend", "--country", "de", "--language", "de", "--seed", "11", "--platform", "android",
+        ]
         let first = try runner.run(arguments)
         let second = try runner.run(arguments)
         #expect(first.status == 0)
@@ -99,8 +105,11 @@ import Testing
         #expect(first.standardOutput.contains("Apps for android: Conversations, Monocles chat"))
         #expect(first.standardOutput.contains("--seed 11"))
 
-        let json = try runner.run(["providers", "recommend", "--seed", "5", "--count", "2", "--json", "--country", "fr"])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let json = try runner.run([
+            "providers", "recommend", "--seed", "5", "--count", "2", "--json", "--country", "fr",
+        ])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let recommendations = try #require(object["recommendations"] as? [[String: Any]])
         #expect(recommendations.count == 2)
         #expect(recommendations.allSatisfy { $0["category"] as? String == "A" })
@@ -109,10 +118,14 @@ import Testing
 
     @Test("validate accepts the shipped files and reports every problem of a broken one")
     func validate() throws {
-        let shipped = try runner.run(["providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("providers.json").path])
+        let shipped = try runner.run([
+            "providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("providers.json").path,
+        ])
         #expect(shipped.status == 0, "\(shipped.standardOutput)")
         #expect(shipped.standardOutput.contains("86 valid entries, 0 errors, 0 warnings"))
-        let clients = try runner.run(["providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("clients.json").path])
+        let clients = try runner.run([
+            "providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("clients.json").path,
+        ])
         #expect(clients.status == 0)
         #expect(clients.standardOutput.contains("12 valid entries"))
 
@@ -159,7 +172,9 @@ import Testing
             .write(to: served.appendingPathComponent("error.html"))
         var smaller = try #require(try JSONSerialization.jsonObject(with: upstream) as? [[String: Any]])
         smaller.removeAll { $0["jid"] as? String == "yax.im" }
-        if let index = smaller.firstIndex(where: { $0["jid"] as? String == "jabber.fr" }) { smaller[index]["busFactor"] = 9 }
+        if let index = smaller.firstIndex(where: { $0["jid"] as? String == "jabber.fr" }) {
+            smaller[index]["busFactor"] = 9
+        }
         smaller.append(smaller[0].merging(["jid": "jabber.org", "category": "B"]) { $1 })
         try JSONSerialization.data(withJSONObject: smaller).write(to: served.appendingPathComponent("changed.json"))
 
@@ -188,7 +203,9 @@ import Testing
             #expect(result.standardError.contains("not changed"), "\(path)")
             #expect(try Data(contentsOf: userCopy) == saved, "\(path) changed the user copy")
         }
-        let insecure = try runner.run(["providers", "update", "--from", "http://data.xmpp.net/providers/v2/providers-B.json"])
+        let insecure = try runner.run([
+            "providers", "update", "--from", "http://data.xmpp.net/providers/v2/providers-B.json",
+        ])
         #expect(insecure.status == 64)
         #expect(try Data(contentsOf: userCopy) == saved)
 
@@ -200,7 +217,8 @@ import Testing
         #expect(changed.standardOutput.contains("jabber.org: category D → B"))
         #expect(try Data(contentsOf: lastGood) == saved)
         let show = try runner.run(["providers", "show", "jabber.org", "--json"])
-        let entry = try #require(try JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
+        let entry = try #require(
+            try JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
         #expect(entry["origin"] == nil)
         #expect(entry["category"] as? String == "B")
 
@@ -223,10 +241,14 @@ import Testing
 
         let served = home.appendingPathComponent("well-known")
         try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
-        try Data(#"{"website": {"de": "https://custom.example/"}, "serverLocations": ["at"], "since": "2025-01-01"}"#.utf8)
-            .write(to: served.appendingPathComponent("xmpp-provider-v2.json"))
+        try Data(
+            #"{"website": {"de": "https://custom.example/"}, "serverLocations": ["at"], "since": "2025-01-01"}"#.utf8
+        )
+        .write(to: served.appendingPathComponent("xmpp-provider-v2.json"))
         let server = try LoopbackHTTPServer(serving: served)
-        let show = try runner.run(["providers", "show", "custom.example", "--from", server.url("xmpp-provider-v2.json")])
+        let show = try runner.run([
+            "providers", "show", "custom.example", "--from", server.url("xmpp-provider-v2.json"),
+        ])
         #expect(show.status == 0, "\(show.standardError)")
         #expect(show.standardOutput.contains("the provider's own file"))
         #expect(show.standardOutput.contains("https://custom.example/"))

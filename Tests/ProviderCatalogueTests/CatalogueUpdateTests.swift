@@ -24,7 +24,8 @@ import Testing
             Fixtures.entry("new.example", changes: [("alternativeJids", .array([.string("alias.example")]))]),
         ])
         let merged = current.merged(with: incoming, source: "https://example.org/list.json", retrieved: "2026-08-01")
-        #expect(merged.providers.map(\.jid) == ["stays.example", "now-upstream.example", "new.example", "ours.example"])
+        #expect(
+            merged.providers.map(\.jid) == ["stays.example", "now-upstream.example", "new.example", "ours.example"])
         #expect(merged.provider("now-upstream.example")?.origin == .upstream)
         #expect(merged.metadata.source == "https://example.org/list.json")
         #expect(merged.metadata.retrieved == "2026-08-01")
@@ -85,18 +86,20 @@ import Testing
         #expect(try location.load().candidate.kind == .override)
     }
 
-    @Test("URL policy: https anywhere, http only on loopback", arguments: [
-        ("https://data.xmpp.net/providers/v2/providers-B.json", true),
-        ("http://127.0.0.1:8080/list.json", true),
-        ("http://127.1.2.3/list.json", true),
-        ("http://[::1]:8080/list.json", true),
-        ("http://localhost/list.json", true),
-        ("http://data.xmpp.net/providers/v2/providers-B.json", false),
-        ("http://128.0.0.1/list.json", false),
-        ("http://127.0.0.1.example.org/list.json", false),
-        ("ftp://127.0.0.1/list.json", false),
-        ("file:///etc/passwd", false),
-    ])
+    @Test(
+        "URL policy: https anywhere, http only on loopback",
+        arguments: [
+            ("https://data.xmpp.net/providers/v2/providers-B.json", true),
+            ("http://127.0.0.1:8080/list.json", true),
+            ("http://127.1.2.3/list.json", true),
+            ("http://[::1]:8080/list.json", true),
+            ("http://localhost/list.json", true),
+            ("http://data.xmpp.net/providers/v2/providers-B.json", false),
+            ("http://128.0.0.1/list.json", false),
+            ("http://127.0.0.1.example.org/list.json", false),
+            ("ftp://127.0.0.1/list.json", false),
+            ("file:///etc/passwd", false),
+        ])
     func policy(url: String, allowed: Bool) throws {
         let parsed = try #require(URL(string: url))
         #expect(((try? CatalogueFetcher.checkPolicy(parsed)) != nil) == allowed)
@@ -128,10 +131,13 @@ import Testing
         #expect(!read.offersInBandRegistration, "not self-declarable in a provider file")
         #expect(Set(issues.map(\.detail)) == ["inBandRegistration", "category"])
         #expect(issues.allSatisfy { $0.severity == .warning })
-        #expect(ProviderFile.url(for: "custom.example")?.absoluteString == "https://custom.example/.well-known/xmpp-provider-v2.json")
+        #expect(
+            ProviderFile.url(for: "custom.example")?.absoluteString
+                == "https://custom.example/.well-known/xmpp-provider-v2.json")
         #expect(ProviderFile.url(for: "not a domain") == nil)
 
-        let (bad, badIssues) = try ProviderFile.provider(domain: "x.example", parsing: Array(#"{"busFactor": "many", "website": {"en": "http://x.example"}}"#.utf8))
+        let (bad, badIssues) = try ProviderFile.provider(
+            domain: "x.example", parsing: Array(#"{"busFactor": "many", "website": {"en": "http://x.example"}}"#.utf8))
         #expect(bad == nil)
         #expect(Set(badIssues.map(\.kind)) == [.wrongType, .insecureURL])
     }

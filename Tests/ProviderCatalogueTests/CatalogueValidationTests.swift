@@ -118,14 +118,17 @@ import Testing
         #expect(Limit.unlimited.isAtLeast(10_000) && !Limit.unknown.isAtLeast(1) && Limit.value(5).isAtLeast(5))
     }
 
-    @Test("registration method", arguments: [
-        (true, false, false, RegistrationMethod.inBand),
-        (true, true, false, .inBandWithCAPTCHA),
-        (false, false, true, .webPage),
-        (false, false, false, .closed),
-    ])
+    @Test(
+        "registration method",
+        arguments: [
+            (true, false, false, RegistrationMethod.inBand),
+            (true, true, false, .inBandWithCAPTCHA),
+            (false, false, true, .webPage),
+            (false, false, false, .closed),
+        ])
     func registrationMethod(inBand: Bool, captcha: Bool, web: Bool, expected: RegistrationMethod) throws {
-        let page: JSONValue = web ? .object(JSONObject([("en", .string("https://x.example/register"))])) : .object(JSONObject())
+        let page: JSONValue =
+            web ? .object(JSONObject([("en", .string("https://x.example/register"))])) : .object(JSONObject())
         let catalogue = Fixtures.catalogue([
             Fixtures.entry(
                 "x.example",
@@ -147,7 +150,11 @@ import Testing
                 "bad.example", category: "E",
                 changes: [
                     ("busFactor", .string("two")),
-                    ("website", .object(JSONObject([("en", .string("http://bad.example/")), ("english", .string("https://x/"))]))),
+                    (
+                        "website",
+                        .object(
+                            JSONObject([("en", .string("http://bad.example/")), ("english", .string("https://x/"))]))
+                    ),
                     ("legalNotice", .object(JSONObject([("en", .string("not a url"))]))),
                     ("serverLocations", .array([.string("DE"), .string("deu")])),
                     ("ratingXmppComplianceTester", .integer(140)),
@@ -184,16 +191,25 @@ import Testing
             "error missing-key providers[3].since",
         ]
         #expect(found == expected, "\(found.symmetricDifference(expected))")
-        #expect(catalogue.issues.filter { $0.path.hasPrefix("providers[1]") }.allSatisfy { $0.subject == "bad.example" })
+        #expect(
+            catalogue.issues.filter { $0.path.hasPrefix("providers[1]") }.allSatisfy { $0.subject == "bad.example" })
     }
 
-    @Test("wrong document shapes are reported, not crashed on", arguments: [
-        (#"{"format": "xmpp-providers-v2", "source": "https://x.example/", "retrieved": "2026-07-22", "providers": {}}"#, "wrong-type providers"),
-        (#"{"format": "other", "source": "ftp://x", "retrieved": "yesterday", "providers": []}"#, "unknown-value format"),
-        (#""just a string""#, "wrong-type $"),
-        (#"[1, null, [], {"jid": 5}]"#, "wrong-type providers[0]"),
-        (#"{"providers": []}"#, "missing-key format"),
-    ])
+    @Test(
+        "wrong document shapes are reported, not crashed on",
+        arguments: [
+            (
+                #"{"format": "xmpp-providers-v2", "source": "https://x.example/", "retrieved": "2026-07-22", "providers": {}}"#,
+                "wrong-type providers"
+            ),
+            (
+                #"{"format": "other", "source": "ftp://x", "retrieved": "yesterday", "providers": []}"#,
+                "unknown-value format"
+            ),
+            (#""just a string""#, "wrong-type $"),
+            (#"[1, null, [], {"jid": 5}]"#, "wrong-type providers[0]"),
+            (#"{"providers": []}"#, "missing-key format"),
+        ])
     func documentShapes(text: String, expectedIssue: String) throws {
         let catalogue = try Catalogue(parsing: Array(text.utf8))
         let issues = catalogue.issues.map { "\($0.kind.rawValue) \($0.path)" }

@@ -3,20 +3,22 @@ import Testing
 @testable import ProviderCatalogue
 
 @Suite struct FilterTests {
-    @Test("filters on the upstream B list", arguments: [
-        (ProviderFilter(), 29),
-        (ProviderFilter(category: .a), 13),
-        (ProviderFilter(category: .b), 29),
-        (ProviderFilter(category: .d), 29),
-        (ProviderFilter(inBandOnly: true), 13),
-        (ProviderFilter(inBandOnly: true, withoutCAPTCHA: true), 5),
-        (ProviderFilter(country: "DE"), 14),
-        (ProviderFilter(category: .a, country: "de"), 6),
-        (ProviderFilter(country: "pe"), 1),
-        (ProviderFilter(freeOfChargeOnly: true), 29),
-        (ProviderFilter(language: "bg"), 1),
-        (ProviderFilter(language: "he"), 1),
-    ])
+    @Test(
+        "filters on the upstream B list",
+        arguments: [
+            (ProviderFilter(), 29),
+            (ProviderFilter(category: .a), 13),
+            (ProviderFilter(category: .b), 29),
+            (ProviderFilter(category: .d), 29),
+            (ProviderFilter(inBandOnly: true), 13),
+            (ProviderFilter(inBandOnly: true, withoutCAPTCHA: true), 5),
+            (ProviderFilter(country: "DE"), 14),
+            (ProviderFilter(category: .a, country: "de"), 6),
+            (ProviderFilter(country: "pe"), 1),
+            (ProviderFilter(freeOfChargeOnly: true), 29),
+            (ProviderFilter(language: "bg"), 1),
+            (ProviderFilter(language: "he"), 1),
+        ])
     func counts(filter: ProviderFilter, expected: Int) throws {
         #expect(try Fixtures.upstreamB().providers(matching: filter).count == expected)
     }
@@ -34,7 +36,9 @@ import Testing
             Fixtures.entry("web.example"),
             Fixtures.entry(
                 "support.example",
-                changes: [("groupChatSupport", .object(JSONObject([("fr", .array([.string("aide@salon.support.example")]))])))]),
+                changes: [
+                    ("groupChatSupport", .object(JSONObject([("fr", .array([.string("aide@salon.support.example")]))])))
+                ]),
             Fixtures.entry(
                 "brazil.example",
                 changes: [("website", .object(JSONObject([("pt-BR", .string("https://brazil.example/"))])))]),
@@ -78,15 +82,17 @@ import Testing
         }
     }
 
-    @Test("country preference (Kaidan's rule: at least 2 qualify there), then language, then anywhere", arguments: [
-        (RecommendationRequest(country: "de"), "country de"),
-        (RecommendationRequest(country: "fr"), "country fr"),
-        // jabber.vg is the only A provider in Peru: not enough, so the language decides.
-        (RecommendationRequest(country: "pe", language: "fr"), "language fr"),
-        (RecommendationRequest(country: "pe"), "anywhere"),
-        (RecommendationRequest(country: "us", needs: [.noCAPTCHA]), "country us"),
-        (RecommendationRequest(language: "tr"), "anywhere"),
-    ])
+    @Test(
+        "country preference (Kaidan's rule: at least 2 qualify there), then language, then anywhere",
+        arguments: [
+            (RecommendationRequest(country: "de"), "country de"),
+            (RecommendationRequest(country: "fr"), "country fr"),
+            // jabber.vg is the only A provider in Peru: not enough, so the language decides.
+            (RecommendationRequest(country: "pe", language: "fr"), "language fr"),
+            (RecommendationRequest(country: "pe"), "anywhere"),
+            (RecommendationRequest(country: "us", needs: [.noCAPTCHA]), "country us"),
+            (RecommendationRequest(language: "tr"), "anywhere"),
+        ])
     func pool(request: RecommendationRequest, expected: String) throws {
         let first = try #require(try Fixtures.shipped().recommend(for: request, seed: 3).first)
         let rule: String =

@@ -24,20 +24,22 @@ import Testing
         #expect(value == .array([.string("a\"b\\c/\né😀"), .string("grüß")]))
     }
 
-    @Test("malformed documents are rejected with a reason and position", arguments: [
-        ("", JSONSyntaxError.Reason.unexpectedEnd),
-        ("[1, 2", .unexpectedEnd),
-        (#"{"a": 1,}"#, .unexpectedCharacter),
-        ("[01]", .invalidNumber),
-        ("[1.]", .invalidNumber),
-        (#"["\x"]"#, .invalidEscape),
-        (#"["\ud83d"]"#, .invalidEscape),
-        ("[\"a\nb\"]", .controlCharacterInString),
-        ("[1] x", .trailingContent),
-        ("<html><body>502 Bad Gateway</body></html>", .unexpectedCharacter),
-        ("[nul]", .unexpectedCharacter),
-        (String(repeating: "[", count: 100) + String(repeating: "]", count: 100), .tooDeep),
-    ])
+    @Test(
+        "malformed documents are rejected with a reason and position",
+        arguments: [
+            ("", JSONSyntaxError.Reason.unexpectedEnd),
+            ("[1, 2", .unexpectedEnd),
+            (#"{"a": 1,}"#, .unexpectedCharacter),
+            ("[01]", .invalidNumber),
+            ("[1.]", .invalidNumber),
+            (#"["\x"]"#, .invalidEscape),
+            (#"["\ud83d"]"#, .invalidEscape),
+            ("[\"a\nb\"]", .controlCharacterInString),
+            ("[1] x", .trailingContent),
+            ("<html><body>502 Bad Gateway</body></html>", .unexpectedCharacter),
+            ("[nul]", .unexpectedCharacter),
+            (String(repeating: "[", count: 100) + String(repeating: "]", count: 100), .tooDeep),
+        ])
     func malformed(text: String, reason: JSONSyntaxError.Reason) {
         #expect {
             try parse(text)

@@ -21,7 +21,8 @@ public struct Catalogue: Sendable {
         /// Our remark on the file (data, English), if any.
         public var note: String?
 
-        public init(format: String = Catalogue.format, source: String = "", retrieved: String = "", note: String? = nil) {
+        public init(format: String = Catalogue.format, source: String = "", retrieved: String = "", note: String? = nil)
+        {
             self.format = format
             self.source = source
             self.retrieved = retrieved
