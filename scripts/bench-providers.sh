@@ -49,7 +49,8 @@ print(ms(results[0]["median"]), ms(results[1]["median"]), ms(results[0]["mean"])
 PY
 )"
 
-machine="$(uname -sm), $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))"
+load=$(cut -d' ' -f1 /proc/loadavg)
+machine="$(uname -sm), $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), load ${load}"
 summary="providers list: median ${median_list} ms (mean ${mean_list} ± ${stddev_list} ms); --json: median ${median_json} ms; ${entries} providers"
 echo "bench: $summary" >&2
 
