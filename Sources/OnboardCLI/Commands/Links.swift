@@ -180,6 +180,7 @@ struct Links: AsyncParsableCommand {
         case .emptyLocalpart: localizer.text("uri.error.empty-localpart")
         case .emptyResource: localizer.text("uri.error.empty-resource")
         case .unexpectedAtSign: localizer.text("uri.error.at-sign")
+        case .invalidJID: localizer.text("uri.error.invalid-jid")
         case .emptyQueryKey: localizer.text("uri.error.empty-key")
         case .invalidOMEMOParameter(let key): localizer.text("uri.error.omemo", ["key": TerminalText.neutralized(key)])
         case .invalidTrustMessage: localizer.text("uri.error.trust-message")

@@ -33,6 +33,7 @@ extension XMPPURI {
         }
 
         let path = try Self.parsePath(rest)
+        try Self.validateJID(localpart: path.localpart, domain: path.domain, resource: path.resource)
         let (action, parameters) = try Self.parseQuery(query)
         self.init(
             localpart: path.localpart,

@@ -61,10 +61,11 @@ public struct XMPPURI: Sendable, Hashable {
     /// A URI for a JID written as text (`local@domain/resource`), split as RFC 7622 §3.1 describes:
     /// the resource starts at the first `/`, the localpart ends at the first `@` before it.
     ///
-    /// Only the shape is checked (non-empty domain, localpart and resource where their separators appear).
-    // TODO(#6): validate with XMPPCore's JID type (RFC 7622 PRECIS profiles) once it lands on main.
+    /// The JID is validated as RFC 7622 defines it (PRECIS profiles, IDNA2008 domain, lengths), but kept as
+    /// written: the URI carries the address the user gave, not its normalized form.
     public init(jid: String, action: Action? = nil, parameters: [Parameter] = []) throws(XMPPURIError) {
         let parts = try Self.splitJID(jid)
+        try Self.validateJID(localpart: parts.localpart, domain: parts.domain, resource: parts.resource)
         self.init(
             localpart: parts.localpart,
             domain: parts.domain,
@@ -97,6 +98,15 @@ public struct XMPPURI: Sendable, Hashable {
     }
 
     // MARK: - Splitting JIDs
+
+    /// Throws `.invalidJID` unless the parts form a valid JID (RFC 7622).
+    static func validateJID(localpart: String?, domain: String, resource: String?) throws(XMPPURIError) {
+        do {
+            _ = try JID(localpart: localpart, domainpart: domain, resourcepart: resource)
+        } catch {
+            throw .invalidJID(error)
+        }
+    }
 
     /// The parts of a JID written as text (RFC 7622 §3.1 order).
     static func splitJID(_ jid: String) throws(XMPPURIError) -> (localpart: String?, domain: String, resource: String?) {

@@ -19,6 +19,8 @@ public enum XMPPURIError: Error, Sendable, Hashable {
     case emptyResource
     /// More than one unencoded `@` in the JID.
     case unexpectedAtSign
+    /// The JID breaks RFC 7622 (PRECIS profiles, IDNA, lengths), for example `xmpp:a b@example.org`.
+    case invalidJID(JIDError)
     /// A query pair with an empty key (`?message;=x`).
     case emptyQueryKey
     /// An `omemo-sid-<id>` or `omemo` parameter whose device id or fingerprint is malformed (protocols.md §10.5).

@@ -35,7 +35,11 @@ struct XMPPURIBuildingTests {
             iri: "xmpp:example.org?message;body=1%2B1%20%3D%202"
         ),
         // "&" and "'" are not allowed in a localpart's IRI form (nodeallow) but are in a resource (resallow).
-        Case(uri: XMPPURI(localpart: "d'artagnan&co", domain: "example.org"), iri: "xmpp:d%27artagnan%26co@example.org"),
+        // RFC 7622 §3.3.1 forbids ' and & in localparts; resources may hold them.
+        Case(
+            uri: XMPPURI(localpart: "dartagnan", domain: "example.org", resource: "d'artagnan&co"),
+            iri: "xmpp:dartagnan@example.org/d'artagnan&co"
+        ),
         Case(
             uri: XMPPURI(localpart: "u", domain: "example.org", resource: "Tom & Jerry's/phone"),
             iri: "xmpp:u@example.org/Tom%20&%20Jerry's%2Fphone"
@@ -62,10 +66,10 @@ struct XMPPURIBuildingTests {
             uri: XMPPURI(domain: "example.org", action: .command, parameters: [.init("node", "http://jabber.org/protocol/admin#add-user")]),
             iri: "xmpp:example.org?command;node=http://jabber.org/protocol/admin%23add-user"
         ),
-        // Bidi controls are percent-encoded even in the IRI form.
+        // Bidi controls are percent-encoded even in the IRI form (PRECIS forbids them in JIDs; values may hold them).
         Case(
-            uri: XMPPURI(localpart: "a\u{202E}b", domain: "example.org"),
-            iri: "xmpp:a%E2%80%AEb@example.org"
+            uri: XMPPURI(domain: "example.org", action: .message, parameters: [.init("body", "a\u{202E}b")]),
+            iri: "xmpp:example.org?message;body=a%E2%80%AEb"
         ),
         // An action that looks like a pair is encoded, so it stays an action.
         Case(uri: XMPPURI(domain: "example.org", action: "x=y"), iri: "xmpp:example.org?x%3Dy"),

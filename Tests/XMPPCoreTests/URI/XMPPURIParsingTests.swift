@@ -206,10 +206,25 @@ struct XMPPURIParsingTests {
 
     @Test("encoded separators stay inside their part")
     func encodedSeparators() throws {
-        let uri = try XMPPURI(parsing: "xmpp:a%40b@example.com/x%2Fy%3Fz?message;body=%3B%3D%26%23")
-        #expect(uri.localpart == "a@b")
-        #expect(uri.resource == "x/y?z")
+        let uri = try XMPPURI(parsing: "xmpp:ab@example.com/x%2Fy%3Fz%40w?message;body=%3B%3D%26%23")
+        #expect(uri.localpart == "ab")
+        #expect(uri.resource == "x/y?z@w")
         #expect(uri.value(for: "body") == ";=&#")
+    }
+
+    @Test("JIDs that break RFC 7622 are refused", arguments: [
+        "xmpp:a%40b@example.com", "xmpp:d'artagnan@example.org", "xmpp:a%E2%80%AEb@example.org",
+        "xmpp:user@exa_mple.org",
+    ])
+    func invalidJIDs(input: String) {
+        #expect(throws: XMPPURIError.self) { try XMPPURI(parsing: input) }
+        do {
+            _ = try XMPPURI(parsing: input)
+        } catch {
+            if case .invalidJID = error {} else if case .invalidCharacter = error {} else {
+                Issue.record("\(input): \(error)")
+            }
+        }
     }
 
     @Test("a raw slash after the first one belongs to the resource")
