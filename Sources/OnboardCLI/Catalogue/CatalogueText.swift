@@ -42,7 +42,7 @@ struct CatalogueText {
         case .unknown: localizer.text("providers.value.unknown")
         case .unlimited: localizer.text("providers.limit.unlimited")
         case .lessThanOne: localizer.text("providers.limit.days-less-than-one")
-        case .value(let days): localizer.text("providers.limit.days", ["value": String(days)])
+        case .value(let days): localizer.plural("providers.limit.days", count: days)
         }
     }
 
