@@ -19,6 +19,18 @@ public enum Base64 {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Decodes padded base64 after dropping ASCII white space (space, tab, CR, LF), as XML pretty-printing may
+    /// insert it in element content (XEP-0231 data); otherwise as strict as `decode(_:)`.
+    public static func decode(ignoringWhitespace text: some StringProtocol) -> [UInt8]? {
+        let significant = text.utf8.filter { !isWhitespace($0) }
+        return decode(String(decoding: significant, as: UTF8.self))
+    }
+
+    /// Whether `byte` is ASCII white space that `decode(ignoringWhitespace:)` skips.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
     /// Decodes padded base64; `nil` for any character outside the alphabet (whitespace included), a length
     /// that is not a multiple of four, or misplaced padding.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
