@@ -40,6 +40,7 @@ let package = Package(
                 "XMPPCore", "XMLStreamParser", "OpenSSLSupport", "CResolv",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 

@@ -68,7 +68,7 @@ struct ProvidersShow: AsyncParsableCommand {
         let normalized = domain.lowercased()
         do {
             let bytes: [UInt8]
-            let fetcher = CatalogueFetcher(userAgent: "xmpp-onboard/\(OnboardCommand.version)")
+            let fetcher = CatalogueFetcher.commandLine()
             if let providerFile {
                 bytes = try await fetcher.fetch(try UpdateSource(parsing: providerFile))
             } else if !offline, let url = ProviderFile.url(for: normalized) {

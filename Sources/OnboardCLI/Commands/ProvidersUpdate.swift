@@ -50,7 +50,7 @@ struct ProvidersUpdate: AsyncParsableCommand {
             localizer.text("providers.update.reading", ["source": session.text.neutral(updateSource.description)]))
         let bytes: [UInt8]
         do {
-            bytes = try await CatalogueFetcher(userAgent: "xmpp-onboard/\(OnboardCommand.version)").fetch(updateSource)
+            bytes = try await CatalogueFetcher.commandLine().fetch(updateSource)
         } catch {
             output.error(errorLabel, fetchText.message(error))
             output.diagnostic(localizer.text("providers.update.unchanged"))

@@ -47,7 +47,7 @@ public enum ProviderFile {
 
     /// Downloads and reads the file for `domain`.
     public static func fetch(
-        domain: String, using fetcher: CatalogueFetcher = CatalogueFetcher(), from url: URL? = nil
+        domain: String, using fetcher: CatalogueFetcher, from url: URL? = nil
     ) async throws -> (provider: Provider?, issues: [CatalogueIssue]) {
         guard let location = url ?? Self.url(for: domain) else { throw CatalogueFetcher.FetchError.invalidURL(domain) }
         let bytes = try await fetcher.download(location)

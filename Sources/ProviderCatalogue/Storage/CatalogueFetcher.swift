@@ -1,8 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Where `providers update` takes a list from.
 public enum UpdateSource: Sendable, Hashable, CustomStringConvertible {
@@ -31,9 +28,18 @@ public enum UpdateSource: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Downloads catalogue documents with FoundationNetworking's `URLSession` (libcurl with the system OpenSSL and
-/// trust store). HTTPS only; `http://` is allowed only to loopback addresses (tests). Redirects are checked
-/// against the same policy.
+/// One HTTP GET, performed by whoever can do I/O (the CLI injects the project's HTTPS client, which uses the
+/// system OpenSSL and trust store); `ProviderCatalogue` itself opens no sockets.
+public protocol DocumentDownloading: Sendable {
+    /// GETs `url`; returns the status, the `Location` header (for redirects) and the body (at most
+    /// `maximumSize` bytes, else `.tooLarge`).
+    func get(_ url: URL, headers: [(String, String)], timeout: Double, maximumSize: Int) async throws(
+        CatalogueFetcher.FetchError
+    ) -> (status: Int, location: String?, body: [UInt8])
+}
+
+/// Downloads catalogue documents. HTTPS only; `http://` is allowed only to loopback addresses (tests).
+/// Redirects (at most `maximumRedirects`) are followed only when each hop passes the same policy.
 public struct CatalogueFetcher: Sendable {
     /// Why a document could not be obtained.
     public enum FetchError: Error, Sendable, Hashable {
@@ -52,11 +58,15 @@ public struct CatalogueFetcher: Sendable {
 
     /// The largest document accepted (the full D list is about 200 kB).
     public static let maximumSize = 16 * 1024 * 1024
+    /// Redirect hops followed before giving up.
+    public static let maximumRedirects = 5
 
     public var timeout: TimeInterval
     public var userAgent: String
+    public var downloader: any DocumentDownloading
 
-    public init(timeout: TimeInterval = 30, userAgent: String = "xmpp-onboard") {
+    public init(downloader: any DocumentDownloading, timeout: TimeInterval = 30, userAgent: String = "xmpp-onboard") {
+        self.downloader = downloader
         self.timeout = timeout
         self.userAgent = userAgent
     }
@@ -73,37 +83,26 @@ public struct CatalogueFetcher: Sendable {
         }
     }
 
-    /// Downloads `url` after checking the scheme policy.
+    /// Downloads `url` after checking the scheme policy, following checked redirects.
     public func download(_ url: URL) async throws(FetchError) -> [UInt8] {
-        try Self.checkPolicy(url)
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        let session = URLSession(configuration: configuration, delegate: RedirectGuard(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-
-        let result: Result<(Data, URLResponse), FetchError> = await withCheckedContinuation { continuation in
-            let task = session.dataTask(with: request) { data, response, error in
-                if let error {
-                    continuation.resume(returning: .failure(.transport(error.localizedDescription)))
-                } else if let data, let response {
-                    continuation.resume(returning: .success((data, response)))
-                } else {
-                    continuation.resume(returning: .failure(.transport("no response")))
+        var location = url
+        for _ in 0...Self.maximumRedirects {
+            try Self.checkPolicy(location)
+            let headers = [("User-Agent", userAgent), ("Accept", "application/json")]
+            let response = try await downloader.get(location, headers: headers, timeout: timeout, maximumSize: Self.maximumSize)
+            switch response.status {
+            case 200..<300:
+                return response.body
+            case 301, 302, 303, 307, 308:
+                guard let target = response.location, let next = URL(string: target, relativeTo: location)?.absoluteURL else {
+                    throw .httpStatus(response.status)
                 }
+                location = next
+            default:
+                throw .httpStatus(response.status)
             }
-            task.resume()
         }
-        let (data, response) = try result.get()
-        if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-            throw .httpStatus(http.statusCode)
-        }
-        if let finalURL = response.url { try Self.checkPolicy(finalURL) }
-        guard data.count <= Self.maximumSize else { throw .tooLarge(data.count) }
-        return Array(data)
+        throw .transport("too many redirects")
     }
 
     /// HTTPS, or HTTP to 127.0.0.0/8, `::1` or `localhost`.
@@ -123,19 +122,5 @@ public struct CatalogueFetcher: Sendable {
         if bare == "localhost" || bare == "::1" { return true }
         let octets = bare.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
-    }
-}
-
-/// Refuses redirects that leave the scheme policy.
-private final class RedirectGuard: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        guard let url = request.url, (try? CatalogueFetcher.checkPolicy(url)) != nil else {
-            completionHandler(nil)
-            return
-        }
-        completionHandler(request)
     }
 }
