@@ -99,7 +99,9 @@ enum Hostile {
     /// A stream error element (RFC 6120 §4.9) with optional text and the stream's end tag.
     static func streamError(_ condition: String, content: String = "", text: String? = nil) -> String {
         let namespace = "urn:ietf:params:xml:ns:xmpp-streams"
-        let body = content.isEmpty ? "<\(condition) xmlns='\(namespace)'/>"
+        let body =
+            content.isEmpty
+            ? "<\(condition) xmlns='\(namespace)'/>"
             : "<\(condition) xmlns='\(namespace)'>\(content)</\(condition)>"
         let textElement = text.map { "<text xmlns='\(namespace)' xml:lang='en'>\($0)</text>" } ?? ""
         return "<stream:error>\(body)\(textElement)</stream:error></stream:stream>"
@@ -107,9 +109,11 @@ enum Hostile {
 
     // MARK: - Running the tool
 
-    /// How long a run that fails "at once" may take, process start-up included: generous, because the
-    /// suites start dozens of tool processes and Python servers at once on a small machine. The failure modes
-    /// these bounds catch (a drip, a huge iteration count, an entity bomb) take far longer.
+    /// How long a run that fails "at once" may take, process start-up included.
+    ///
+    /// Generous, because the suites start dozens of tool processes and Python servers at once on a small
+    /// machine. The failure modes these bounds catch (a drip, a huge iteration count, an entity bomb) take far
+    /// longer.
     static let quickly: Duration = .seconds(15)
 
     /// Starts a scripted server playing `steps` on every connection.
@@ -126,9 +130,11 @@ enum Hostile {
         port: Int?, jid: String = jid, direct: Bool = false, password: String = password, timeout: Int = 10,
         json: Bool = true, caFile: URL? = nil, extra: [String] = []
     ) async throws -> ToolRun {
-        var arguments = ["account", "verify", jid, "--password-stdin", "--timeout", String(timeout),
-                         "--ca-file", try (caFile ?? certificates().authority.caCertificatePath).path,
-                         "--lang", "en", "--color", "never"]
+        var arguments = [
+            "account", "verify", jid, "--password-stdin", "--timeout", String(timeout),
+            "--ca-file", try (caFile ?? certificates().authority.caCertificatePath).path,
+            "--lang", "en", "--color", "never",
+        ]
         if let port { arguments += ["--host", "127.0.0.1:\(port)"] }
         if direct { arguments.append("--direct-tls") }
         if json { arguments.append("--json") }
@@ -155,7 +161,7 @@ enum Hostile {
         let range = NSRange(transcript.startIndex..., in: transcript)
         return regex.matches(in: transcript, range: range).compactMap { match in
             guard let bodyRange = Range(match.range(at: 1), in: transcript),
-                  let data = Data(base64Encoded: String(transcript[bodyRange]))
+                let data = Data(base64Encoded: String(transcript[bodyRange]))
             else { return nil }
             return String(decoding: data, as: UTF8.self)
         }
@@ -163,8 +169,10 @@ enum Hostile {
 
     /// Every way the password could appear on the wire or in output: plain, base64, a PLAIN message.
     static func secretForms(of secret: String = password) -> [String] {
-        [secret, Data(secret.utf8).base64EncodedString(),
-         Data("\0\(username)\0\(secret)".utf8).base64EncodedString()]
+        [
+            secret, Data(secret.utf8).base64EncodedString(),
+            Data("\0\(username)\0\(secret)".utf8).base64EncodedString(),
+        ]
     }
 
     /// No form of the password in `text` (transcript, stdout or stderr).

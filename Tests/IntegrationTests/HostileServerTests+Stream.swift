@@ -19,41 +19,56 @@ extension HostileServerTests {
         static let features = HostileScenario.features(HostileScenario.startTLSRequired)
 
         static let restricted: [HostileXML] = [
-            .init(label: "X1 DOCTYPE with an internal entity before the stream header",
-                  reply: "<?xml version='1.0'?><!DOCTYPE stream:stream [<!ENTITY x 'boom'>]>"
-                      + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "") + features,
-                  condition: "restricted-xml"),
-            .init(label: "X2 external entity", reply: "<!DOCTYPE stream:stream [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
-                      + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "")
-                      + "<stream:features>&xxe;</stream:features>",
-                  condition: "restricted-xml"),
-            .init(label: "X3 billion laughs", reply: "<?xml version='1.0'?><!DOCTYPE lolz ["
-                      + "<!ENTITY lol 'lol'>"
-                      + (1...9).map { level in
-                          "<!ENTITY lol\(level) '" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "'>"
-                      }.joined()
-                      + "]>" + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "")
-                      + "<stream:features>&lol9;</stream:features>",
-                  condition: "restricted-xml"),
+            .init(
+                label: "X1 DOCTYPE with an internal entity before the stream header",
+                reply: "<?xml version='1.0'?><!DOCTYPE stream:stream [<!ENTITY x 'boom'>]>"
+                    + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "") + features,
+                condition: "restricted-xml"),
+            .init(
+                label: "X2 external entity",
+                reply: "<!DOCTYPE stream:stream [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]>"
+                    + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "")
+                    + "<stream:features>&xxe;</stream:features>",
+                condition: "restricted-xml"),
+            .init(
+                label: "X3 billion laughs",
+                reply: "<?xml version='1.0'?><!DOCTYPE lolz ["
+                    + "<!ENTITY lol 'lol'>"
+                    + (1...9).map { level in
+                        "<!ENTITY lol\(level) '"
+                            + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "'>"
+                    }.joined()
+                    + "]>" + header.replacingOccurrences(of: "<?xml version='1.0'?>", with: "")
+                    + "<stream:features>&lol9;</stream:features>",
+                condition: "restricted-xml"),
             .init(label: "X5 comment", reply: header + "<!-- a comment -->" + features, condition: "restricted-xml"),
-            .init(label: "X6 processing instruction", reply: header + "<?evil data?>" + features,
-                  condition: "restricted-xml"),
-            .init(label: "entity reference without a DTD", reply: header + "<stream:features>&lol;</stream:features>",
-                  condition: "restricted-xml"),
-            .init(label: "X9 NUL character reference", reply: header + "<stream:features>&#0;</stream:features>",
-                  condition: "not-well-formed"),
-            .init(label: "X10 deep nesting", reply: header + String(repeating: "<a>", count: 100_000),
-                  condition: "policy-violation"),
-            .init(label: "X11 50 000 attributes", reply: header + "<stream:features "
-                      + (0..<50_000).map { "a\($0)='x'" }.joined(separator: " ") + "/>",
-                  condition: "policy-violation"),
-            .init(label: "X14 wrong stream namespace",
-                  reply: "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='urn:evil' version='1.0'>",
-                  condition: "invalid-namespace"),
+            .init(
+                label: "X6 processing instruction", reply: header + "<?evil data?>" + features,
+                condition: "restricted-xml"),
+            .init(
+                label: "entity reference without a DTD", reply: header + "<stream:features>&lol;</stream:features>",
+                condition: "restricted-xml"),
+            .init(
+                label: "X9 NUL character reference", reply: header + "<stream:features>&#0;</stream:features>",
+                condition: "not-well-formed"),
+            .init(
+                label: "X10 deep nesting", reply: header + String(repeating: "<a>", count: 100_000),
+                condition: "policy-violation"),
+            .init(
+                label: "X11 50 000 attributes",
+                reply: header + "<stream:features "
+                    + (0..<50_000).map { "a\($0)='x'" }.joined(separator: " ") + "/>",
+                condition: "policy-violation"),
+            .init(
+                label: "X14 wrong stream namespace",
+                reply:
+                    "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='urn:evil' version='1.0'>",
+                condition: "invalid-namespace"),
         ]
 
-        @Test("X1–X14: restricted or oversized XML from the server → stream error sent, non-zero exit, nothing else sent",
-              arguments: restricted)
+        @Test(
+            "X1–X14: restricted or oversized XML from the server → stream error sent, non-zero exit, nothing else sent",
+            arguments: restricted)
         func restrictedXML(_ hostile: HostileXML) async throws {
             let server = try await Hostile.server([HostileScenario.expectStreamHeader, .send(hostile.reply)])
             defer { server.stop() }
@@ -62,17 +77,19 @@ extension HostileServerTests {
             #expect(run.condition == hostile.condition, "\(run)")
             #expect(run.elapsed < Hostile.quickly, "\(run)")
             let transcript = try await Hostile.settledTranscript(server)
-            #expect(transcript.contains("<\(hostile.condition) xmlns='urn:ietf:params:xml:ns:xmpp-streams'"),
-                    "the tool closes with a stream error: \(transcript)")
+            #expect(
+                transcript.contains("<\(hostile.condition) xmlns='urn:ietf:params:xml:ns:xmpp-streams'"),
+                "the tool closes with a stream error: \(transcript)")
             #expect(!transcript.contains("<starttls"))
             #expect(!run.output.contains("boom") && !run.output.contains("root:"))
         }
 
         @Test("restricted XML inside TLS (after STARTTLS) is refused the same way, the stream error encrypted")
         func restrictedXMLAfterTLS() async throws {
-            let server = try await Hostile.server(Hostile.untilSASL(
-                tls: try Hostile.tls(),
-                features: HostileScenario.mechanisms(["SCRAM-SHA-256"]) + "<!-- hidden -->"))
+            let server = try await Hostile.server(
+                Hostile.untilSASL(
+                    tls: try Hostile.tls(),
+                    features: HostileScenario.mechanisms(["SCRAM-SHA-256"]) + "<!-- hidden -->"))
             defer { server.stop() }
             let run = try await Hostile.verify(port: server.port)
             #expect(run.status == 1, "\(run)")
@@ -82,8 +99,9 @@ extension HostileServerTests {
             #expect(!transcript.contains("<auth"))
         }
 
-        @Test("X13: a stanza that never closes (slow drip) → --timeout 2 fires, exit 75 within bounded time",
-              arguments: [false, true])
+        @Test(
+            "X13: a stanza that never closes (slow drip) → --timeout 2 fires, exit 75 within bounded time",
+            arguments: [false, true])
         func slowDrip(afterTLS: Bool) async throws {
             let drip = HostileScenario.Step.send(
                 "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
@@ -91,8 +109,9 @@ extension HostileServerTests {
                 chunkSize: 1, chunkDelayMilliseconds: 100)
             let steps: [HostileScenario.Step] =
                 afterTLS
-                ? Array(HostileScenario.startTLSOpening(domain: Hostile.domain, tls: try Hostile.tls(), features: "")
-                    .dropLast()) + [.send(HostileScenario.streamHeader(from: Hostile.domain)), drip]
+                ? Array(
+                    HostileScenario.startTLSOpening(domain: Hostile.domain, tls: try Hostile.tls(), features: "")
+                        .dropLast()) + [.send(HostileScenario.streamHeader(from: Hostile.domain)), drip]
                 : [HostileScenario.expectStreamHeader, .send(HostileScenario.streamHeader(from: Hostile.domain)), drip]
             let server = try await Hostile.server(steps)
             defer { server.stop() }
@@ -137,8 +156,9 @@ extension HostileServerTests {
             .init(condition: "undefined-condition", status: 1),
         ]
 
-        @Test("X15: every stream error, before and after TLS, maps to its condition and exit code",
-              arguments: streamErrors, [false, true])
+        @Test(
+            "X15: every stream error, before and after TLS, maps to its condition and exit code",
+            arguments: streamErrors, [false, true])
         func streamError(_ error: StreamErrorCase, afterTLS: Bool) async throws {
             let text = "Bye\u{202E}  \u{9B}2J now"
             let element = Hostile.streamError(error.condition, content: error.content, text: text)
@@ -162,7 +182,8 @@ extension HostileServerTests {
 
         @Test("X15: a stream error in the middle of SASL stops the login")
         func streamErrorDuringSASL() async throws {
-            let steps = Hostile.untilSASL(tls: try Hostile.tls(), features: Hostile.saslFeatures(["SCRAM-SHA-256"]))
+            let steps =
+                Hostile.untilSASL(tls: try Hostile.tls(), features: Hostile.saslFeatures(["SCRAM-SHA-256"]))
                 + [.expect("<auth[^>]*>[^<]*</auth>"), .send(Hostile.streamError("system-shutdown"))]
             let server = try await Hostile.server(steps)
             defer { server.stop() }
@@ -173,8 +194,9 @@ extension HostileServerTests {
 
         @Test("X15: a stream error instead of the disco#info result")
         func streamErrorAfterBind() async throws {
-            let server = try await Hostile.server(Hostile.login(
-                tls: try Hostile.tls(), reply: Hostile.streamError("conflict", text: "Replaced by new connection")))
+            let server = try await Hostile.server(
+                Hostile.login(
+                    tls: try Hostile.tls(), reply: Hostile.streamError("conflict", text: "Replaced by new connection")))
             defer { server.stop() }
             let run = try await Hostile.verify(port: server.port)
             #expect(run.status == 1, "\(run)")
@@ -183,10 +205,13 @@ extension HostileServerTests {
 
         // MARK: X16, X17
 
-        @Test("X16: IQ results with a spoofed from, an unknown id, and a request from the server are not taken as the answer")
+        @Test(
+            "X16: IQ results with a spoofed from, an unknown id, and a request from the server are not taken as the answer"
+        )
         func spoofedResults() async throws {
             let evil = "<query xmlns='http://jabber.org/protocol/disco#info'><feature var='urn:evil'/></query>"
-            let reply = "<iq type='result' id='{{iq}}' from='evil.example'>\(evil)</iq>"
+            let reply =
+                "<iq type='result' id='{{iq}}' from='evil.example'>\(evil)</iq>"
                 + "<iq type='result' id='{{iq}}' from='alice@evil.example/x'>\(evil)</iq>"
                 + "<iq type='result' id='not-{{iq}}' from='localhost'>\(evil)</iq>"
                 + "<iq type='error' id='{{iq}}' from='other.localhost'><error type='cancel'>"
@@ -201,13 +226,15 @@ extension HostileServerTests {
             let features = try #require(try run.json()["features"] as? [String])
             #expect(features == ["urn:xmpp:ping"])
             let transcript = try await Hostile.settledTranscript(server)
-            #expect(transcript.contains("id='server-ping'") && transcript.contains("service-unavailable"),
-                    "a request from the server is answered with an error: \(transcript)")
+            #expect(
+                transcript.contains("id='server-ping'") && transcript.contains("service-unavailable"),
+                "a request from the server is answered with an error: \(transcript)")
         }
 
         @Test("X16: only spoofed results → no answer → exit 75 timeout (never a spoofed success)")
         func onlySpoofedResults() async throws {
-            let reply = "<iq type='result' id='{{iq}}' from='evil.example'>"
+            let reply =
+                "<iq type='result' id='{{iq}}' from='evil.example'>"
                 + "<query xmlns='http://jabber.org/protocol/disco#info'><feature var='urn:evil'/></query></iq>"
             let server = try await Hostile.server(Hostile.login(tls: try Hostile.tls(), reply: reply))
             defer { server.stop() }
@@ -239,9 +266,11 @@ extension HostileServerTests {
                 afterTLS
                 ? Hostile.untilSASL(tls: try Hostile.tls(), features: Hostile.saslFeatures(["SCRAM-SHA-256"]))
                     + [.expect("<auth[^>]*>[^<]*</auth>"), .send(header)]
-                : [HostileScenario.expectStreamHeader,
-                   .send(HostileScenario.streamHeader(from: Hostile.domain) + Self.features),
-                   .expect("<starttls[^>]*?(/>|></starttls>)"), .send(header)]
+                : [
+                    HostileScenario.expectStreamHeader,
+                    .send(HostileScenario.streamHeader(from: Hostile.domain) + Self.features),
+                    .expect("<starttls[^>]*?(/>|></starttls>)"), .send(header),
+                ]
             let server = try await Hostile.server(steps)
             defer { server.stop() }
             let run = try await Hostile.verify(port: server.port)

@@ -8,8 +8,9 @@ import XMPPTestSupport
 /// Over-the-wire tests of the client against `Tests/Scripts/hostile_server.py`.
 @Suite("Hostile server", .requires(.scriptedServer, .openssl), .timeLimit(.minutes(3)))
 struct HostileServerTests {
-    @Test("the baseline: a well-behaved scripted login succeeds over STARTTLS and Direct TLS",
-          arguments: [false, true])
+    @Test(
+        "the baseline: a well-behaved scripted login succeeds over STARTTLS and Direct TLS",
+        arguments: [false, true])
     func baseline(direct: Bool) async throws {
         let server = try await Hostile.server(Hostile.login(tls: try Hostile.tls(alpn: "xmpp-client"), direct: direct))
         defer { server.stop() }
@@ -34,8 +35,10 @@ extension HostileServerTests {
     @Suite("TLS and STARTTLS") struct TLS {
         @Test("T10: no <starttls/> offered → exit 69 tls-not-offered, nothing but the stream header sent")
         func startTLSNotOffered() async throws {
-            let server = try await Hostile.server(Hostile.plaintextOpening(HostileScenario.features(
-                HostileScenario.mechanisms(["PLAIN", "SCRAM-SHA-256"]) + HostileScenario.bindFeature)))
+            let server = try await Hostile.server(
+                Hostile.plaintextOpening(
+                    HostileScenario.features(
+                        HostileScenario.mechanisms(["PLAIN", "SCRAM-SHA-256"]) + HostileScenario.bindFeature)))
             defer { server.stop() }
             let run = try await Hostile.verify(port: server.port)
             #expect(run.status == 69, "\(run)")
@@ -51,8 +54,10 @@ extension HostileServerTests {
         func startTLSFailure() async throws {
             let server = try await Hostile.server([
                 HostileScenario.expectStreamHeader,
-                .send(HostileScenario.streamHeader(from: Hostile.domain) + HostileScenario.features(
-                    HostileScenario.startTLSRequired + HostileScenario.mechanisms(["PLAIN"]))),
+                .send(
+                    HostileScenario.streamHeader(from: Hostile.domain)
+                        + HostileScenario.features(
+                            HostileScenario.startTLSRequired + HostileScenario.mechanisms(["PLAIN"]))),
                 .expect("<starttls[^>]*?(/>|></starttls>)"),
                 .send("<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:stream>"),
             ])
@@ -75,8 +80,9 @@ extension HostileServerTests {
                 + "<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>",
         ]
 
-        @Test("T12: plaintext injected after <proceed/> in the same segment is never parsed",
-              arguments: injections)
+        @Test(
+            "T12: plaintext injected after <proceed/> in the same segment is never parsed",
+            arguments: injections)
         func plaintextAfterProceed(injection: String) async throws {
             let server = try await Hostile.server(Hostile.login(tls: try Hostile.tls(), sendAfterProceed: injection))
             defer { server.stop() }
@@ -121,8 +127,9 @@ extension HostileServerTests {
             #expect(tls["alpn_offered"]?.contains("xmpp-client") == true)
         }
 
-        @Test("T16: the server resets the connection during the TLS handshake → clean exit 69, nothing sent",
-              arguments: [false, true])
+        @Test(
+            "T16: the server resets the connection during the TLS handshake → clean exit 69, nothing sent",
+            arguments: [false, true])
         func resetDuringHandshake(direct: Bool) async throws {
             let clientHello = HostileScenario.Step.expect("\\x16\\x03")
             let steps: [HostileScenario.Step] =
@@ -130,8 +137,9 @@ extension HostileServerTests {
                 ? [clientHello, .close(reset: true)]
                 : [
                     HostileScenario.expectStreamHeader,
-                    .send(HostileScenario.streamHeader(from: Hostile.domain)
-                          + HostileScenario.features(HostileScenario.startTLSRequired)),
+                    .send(
+                        HostileScenario.streamHeader(from: Hostile.domain)
+                            + HostileScenario.features(HostileScenario.startTLSRequired)),
                     .expect("<starttls[^>]*?(/>|></starttls>)"),
                     .send("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>"),
                     clientHello, .close(reset: true),
@@ -146,8 +154,9 @@ extension HostileServerTests {
             #expect(!transcript.contains("<auth"))
         }
 
-        @Test("T9: a server whose newest TLS is 1.1 → exit 69 tls-version-too-old, nothing sent",
-              arguments: [false, true])
+        @Test(
+            "T9: a server whose newest TLS is 1.1 → exit 69 tls-version-too-old, nothing sent",
+            arguments: [false, true])
         func oldTLSVersion(direct: Bool) async throws {
             let tls = try Hostile.tls(alpn: "xmpp-client", minVersion: "TLSv1", maxVersion: "TLSv1.1")
             let server = try await Hostile.server(Hostile.login(tls: tls, direct: direct))

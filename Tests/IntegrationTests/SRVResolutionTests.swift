@@ -1,11 +1,12 @@
-// SRV resolution through the real libresolv path (`res_nquery`), against the DNS stub on loopback via the hidden
-// `--dns-server` option of `account verify` (RFC 2782, RFC 6120 §3.2, XEP-0368; security.md §8.3 T5, T13).
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import Testing
 import XMPPTestSupport
+
+// SRV resolution through the real libresolv path (`res_nquery`), against the DNS stub on loopback via the hidden
+// `--dns-server` option of `account verify` (RFC 2782, RFC 6120 §3.2, XEP-0368; security.md §8.3 T5, T13).
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("SRV resolution", .requires(.scriptedServer, .openssl), .timeLimit(.minutes(3)))
 struct SRVResolutionTests {
@@ -26,22 +27,25 @@ struct SRVResolutionTests {
 
     /// A scripted server completing a login for `alice@example.test`.
     static func loginServer(direct: Bool) async throws -> HostileServer {
-        try await Hostile.server(Hostile.login(
-            tls: domainTLS(alpn: direct ? "xmpp-client" : nil), direct: direct, domain: domain))
+        try await Hostile.server(
+            Hostile.login(
+                tls: domainTLS(alpn: direct ? "xmpp-client" : nil), direct: direct, domain: domain))
     }
 
     static func verify(dns: DNSStub, jid: String = jid, extra: [String] = []) async throws -> ToolRun {
         try await Hostile.verify(port: nil, jid: jid, extra: ["--dns-server", "127.0.0.1:\(dns.port)"] + extra)
     }
 
-    static func srv(_ priority: Int, _ port: Int, _ target: String = "localhost", weight: Int = 0) -> DNSStub.SRVRecord {
+    static func srv(_ priority: Int, _ port: Int, _ target: String = "localhost", weight: Int = 0) -> DNSStub.SRVRecord
+    {
         .init(priority: priority, weight: weight, port: port, target: target)
     }
 
     // MARK: - Choosing among records
 
-    @Test("_xmpps-client and _xmpp-client records are mixed by priority; the chosen endpoint is reported",
-          arguments: [true, false])
+    @Test(
+        "_xmpps-client and _xmpp-client records are mixed by priority; the chosen endpoint is reported",
+        arguments: [true, false])
     func mixedByPriority(directTLSFirst: Bool) async throws {
         let direct = try await Self.loginServer(direct: true)
         defer { direct.stop() }
@@ -72,7 +76,7 @@ struct SRVResolutionTests {
         defer { server.stop() }
         let closedPort = try LoopbackPorts.freePort()
         let dns = try await DNSStub.start(records: [
-            Self.startTLSService: .srv([Self.srv(1, closedPort, "127.0.0.1"), Self.srv(2, server.port, "127.0.0.1")]),
+            Self.startTLSService: .srv([Self.srv(1, closedPort, "127.0.0.1"), Self.srv(2, server.port, "127.0.0.1")])
         ])
         defer { dns.stop() }
         let run = try await Self.verify(dns: dns)
@@ -142,8 +146,9 @@ struct SRVResolutionTests {
         #expect(run.condition == "service-not-offered", "\(run)")
     }
 
-    @Test("NXDOMAIN for both services → the domain itself on 5222 (5223 with --direct-tls)",
-          arguments: [false, true])
+    @Test(
+        "NXDOMAIN for both services → the domain itself on 5222 (5223 with --direct-tls)",
+        arguments: [false, true])
     func fallbackToDomain(direct: Bool) async throws {
         // The machines here have no DNS for A records: the domain is `localhost`, which resolves from
         // /etc/hosts, and nothing listens on the default ports, so the fallback endpoint shows in the error.
@@ -172,8 +177,9 @@ struct SRVResolutionTests {
         #expect(run.condition == "dns-failure", "\(run)")
     }
 
-    @Test("a DNS server that refuses (closed port) or never answers → exit 69 dns-failure, bounded",
-          arguments: [false, true])
+    @Test(
+        "a DNS server that refuses (closed port) or never answers → exit 69 dns-failure, bounded",
+        arguments: [false, true])
     func dnsServerDown(silent: Bool) async throws {
         let socket = silent ? try SilentUDPSocket() : nil
         let port = try socket?.port ?? LoopbackPorts.freePort()
@@ -200,12 +206,14 @@ struct SRVResolutionTests {
         #expect(tls["sni"] == Self.domain)
     }
 
-    @Test("T5: a certificate valid only for the SRV target → exit 69 certificate-name-mismatch, no <auth>",
-          arguments: [false, true])
+    @Test(
+        "T5: a certificate valid only for the SRV target → exit 69 certificate-name-mismatch, no <auth>",
+        arguments: [false, true])
     func certificateForTargetOnly(direct: Bool) async throws {
         // Hostile.tls() serves the `localhost` certificate: right for the target, wrong for example.test.
-        let server = try await Hostile.server(Hostile.login(
-            tls: try Hostile.tls(alpn: "xmpp-client"), direct: direct, domain: Self.domain))
+        let server = try await Hostile.server(
+            Hostile.login(
+                tls: try Hostile.tls(alpn: "xmpp-client"), direct: direct, domain: Self.domain))
         defer { server.stop() }
         let service = direct ? Self.directTLSService : Self.startTLSService
         let dns = try await DNSStub.start(records: [service: .srv([Self.srv(0, server.port)])])
