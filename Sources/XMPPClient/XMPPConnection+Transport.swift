@@ -31,10 +31,19 @@ extension XMPPConnection {
         }
     }
 
-    /// The next stream event, reading from the socket under the step deadline as needed.
-    func nextEvent(step: String) async throws -> StreamEvent {
+    /// The deadline of a step that starts now (`--timeout`).
+    func stepDeadline() -> NIODeadline {
+        .now() + .milliseconds(Int64(configuration.timeout * 1000))
+    }
+
+    /// The next stream event, reading from the socket as needed until `deadline` (default: one step from now).
+    ///
+    /// The deadline covers the whole event, not each read: a server dripping a stanza byte by byte cannot
+    /// hold the connection open past it (security.md §8.3 X13).
+    func nextEvent(step: String, deadline: NIODeadline? = nil) async throws -> StreamEvent {
+        let deadline = deadline ?? stepDeadline()
         while pendingEvents.isEmpty {
-            let chunk = try await receiveChunk(step: step)
+            let chunk = try await receiveChunk(step: step, deadline: deadline)
             var plaintext = chunk
             let decrypted: TLSOutput?
             do {
@@ -48,7 +57,7 @@ extension XMPPConnection {
             }
             guard !plaintext.isEmpty else { continue }
             do {
-                let events = try reader.feed(plaintext)
+                let events = isAwaitingTLSProceed ? try feedUntilFirstEvent(plaintext) : try reader.feed(plaintext)
                 for case .element(let element) in events {
                     configuration.trace?(.received, Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
                 }
@@ -62,15 +71,36 @@ extension XMPPConnection {
         return pendingEvents.removeFirst()
     }
 
-    /// Reads one chunk from the socket, failing with `timedOut` when the step deadline passes.
-    func receiveChunk(step: String) async throws -> [UInt8] {
+    /// Whether `<starttls/>` was sent and `<proceed/>` (or `<failure/>`) is awaited.
+    private var isAwaitingTLSProceed: Bool {
+        if case .awaitingTLSProceed? = negotiation?.state { return true }
+        return false
+    }
+
+    /// Feeds `plaintext` up to the first complete stream event and drops the rest unparsed (T12: bytes after
+    /// `<proceed/>` in the same segment were sent before TLS and belong to no stream). Whatever that event is,
+    /// the plaintext stream ends with it: TLS starts, or negotiation fails. The reader's output does not depend
+    /// on how its input is split, so cutting after each `>` is safe.
+    private func feedUntilFirstEvent(_ plaintext: [UInt8]) throws(XMLStreamError) -> [StreamEvent] {
+        var start = plaintext.startIndex
+        while start < plaintext.endIndex {
+            let end = plaintext[start...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? plaintext.endIndex
+            let events = try reader.feed(plaintext[start..<end])
+            if !events.isEmpty { return events }
+            start = end
+        }
+        return []
+    }
+
+    /// Reads one chunk from the socket, failing with `timedOut` when `deadline` passes.
+    func receiveChunk(step: String, deadline: NIODeadline) async throws -> [UInt8] {
         let continuation = inboundContinuation
         let channel = self.channel
-        let deadline = channel.eventLoop.scheduleTask(in: .milliseconds(Int64(configuration.timeout * 1000))) {
+        let timer = channel.eventLoop.scheduleTask(deadline: deadline) {
             continuation.finish(throwing: ConnectionError.timedOut(step: step))
             channel.close(promise: nil)
         }
-        defer { deadline.cancel() }
+        defer { timer.cancel() }
         do {
             // The iterator wraps the stream's shared storage: advance a copy in this actor, then keep it.
             var iterator = inbound
@@ -110,8 +140,9 @@ extension XMPPConnection {
         } catch let error as TLSError {
             throw ConnectionError.tls(error)
         }
+        let deadline = stepDeadline()
         while !tlsHandshakeDone {
-            let chunk = try await receiveChunk(step: "TLS handshake")
+            let chunk = try await receiveChunk(step: "TLS handshake", deadline: deadline)
             let output: TLSOutput?
             do {
                 output = try tlsEngine?.receive(chunk)

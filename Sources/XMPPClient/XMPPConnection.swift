@@ -246,12 +246,14 @@ public actor XMPPConnection {
     }
 
     /// Sends an IQ request and waits for its matching response (RFC 6120 §8.2.3). Unmatched results are
-    /// ignored; requests from the server are answered `service-unavailable`.
+    /// ignored; requests from the server are answered `service-unavailable`. One deadline covers the whole
+    /// wait, so a stream of unrelated stanzas cannot keep it open (security.md §8.3 X16).
     public func request(_ iq: IQ, step: String = "iq") async throws -> IQ {
         tracker.register(iq)
         try await send(iq.element)
+        let deadline = stepDeadline()
         while true {
-            let event = try await nextEvent(step: step)
+            let event = try await nextEvent(step: step, deadline: deadline)
             switch event {
             case .closed:
                 throw ConnectionError.closedByPeer

@@ -283,6 +283,20 @@ class Connection:
                 raise StepFailed(f"TLS handshake failed: {error}") from error
         await self._flush_tls()
         self.event("tls", outcome="established", **self.tls.info())
+        # The client's first application data (its stream header) may have arrived in the same read as its
+        # Finished message: it is already inside the SSL object, and waiting on the socket would deadlock.
+        try:
+            plaintext, closed = self.tls.read_plaintext()
+        except SSL.Error as error:
+            self.event("tls-error", error=str(error))
+            raise PeerClosed() from error
+        await self._flush_tls()
+        if plaintext:
+            self.buffer += plaintext
+            self.everything += plaintext
+            self.recorder.received(self.number, plaintext)
+        if closed:
+            self.eof = True
 
     # --- steps -----------------------------------------------------------------------------------------------
     def substitute(self, text: str) -> str:

@@ -53,7 +53,8 @@ extension ErrorPresentation {
         case .streamError(let streamError):
             let status: ExitStatus =
                 switch streamError.condition {
-                case .systemShutdown, .resourceConstraint, .connectionTimeout: .temporaryFailure
+                // RFC 6120 §4.9.3.16: after `reset` the client MUST reconnect — a temporary condition.
+                case .systemShutdown, .resourceConstraint, .connectionTimeout, .reset: .temporaryFailure
                 case .hostUnknown, .hostGone, .seeOtherHost: .unavailable
                 default: .failure
                 }
