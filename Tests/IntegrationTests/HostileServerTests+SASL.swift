@@ -231,6 +231,18 @@ extension HostileServerTests {
             }
         }
 
+        @Test("S11: e=invalid-proof means a wrong password: exit 77, not-authorized")
+        func invalidProof() async throws {
+            let scram = Hostile.scram {
+                $0.tamper = .errorInSuccess
+                $0.error = "invalid-proof"
+            }
+            let (run, transcript, _) = try await Self.run(Hostile.login(tls: try Hostile.tls(), scram: scram))
+            #expect(run.status == 77, "\(run)")
+            #expect(run.condition == "not-authorized", "\(run)")
+            #expect(!transcript.contains("urn:ietf:params:xml:ns:xmpp-bind"))
+        }
+
         @Test("S12: server-final as a challenge, then an empty <success/> → accepted")
         func finalAsChallenge() async throws {
             let scram = Hostile.scram { $0.tamper = .serverFinalAsChallenge }

@@ -25,6 +25,11 @@ extension ErrorPresentation {
                 }
             return .init(status: status, condition: condition, message: l.text(key, ["condition": condition]),
                          serverText: failure.text)
+        case .scram(.serverError(let value)) where value == "invalid-proof" || value == "unknown-user":
+            // RFC 5802 §7: the server says the proof (the password) or the user is wrong — a refused login.
+            return .init(status: .permissionDenied, condition: "not-authorized",
+                         message: l.text("error.sasl.not-authorized", ["condition": "not-authorized"]),
+                         serverText: value)
         case .scram(let scramError):
             return .init(status: .unavailable, condition: "server-authentication-failed",
                          message: l.text("error.sasl.server-proof", ["detail": "\(scramError)"]))
