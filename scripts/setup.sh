@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   pkg-config libssl-dev libxml2-dev libqrencode-dev libpng-dev libidn2-dev
   libchafa-dev libgdk-pixbuf-2.0-dev libcmark-dev
-  openssl ca-certificates prosody ejabberd zbar-tools librsvg2-bin imagemagick tmux procps
+  openssl ca-certificates prosody ejabberd zbar-tools librsvg2-bin imagemagick fonts-dejavu-core tmux procps
   python3-venv
 )
 

@@ -1,1 +1,0 @@
-// Shared test helpers: fixtures, transcripts, servers on loopback.
