@@ -76,12 +76,13 @@ let package = Package(
         .testTarget(name: "OpenSSLSupportTests", dependencies: ["OpenSSLSupport", "XMPPCore", "XMPPTestSupport"]),
         .testTarget(name: "XMPPClientTests", dependencies: ["XMPPClient", "XMPPCore", "XMPPTestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "XMPPTestSupport"]),
+        .testTarget(name: "TerminalImageTests", dependencies: ["TerminalImage", "QRCode"]),
         .testTarget(name: "ProviderCatalogueTests", dependencies: ["ProviderCatalogue", "XMPPTestSupport"]),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "ProviderCatalogue", "XMPPCore"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Markdown", "XMPPTestSupport"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport"]
+            dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport", "Onboarding"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"], exclude: ["Expected"]),
     ]
