@@ -29,7 +29,17 @@ extension XMPPConnection {
         } catch {
             throw ConnectionError.closedByPeer
         }
+        // The reply follows at once: acknowledge it without the delayed-ACK wait, or a server that writes its
+        // answer in several small TLS records with Nagle on (Prosody: NewSessionTicket, then stream header,
+        // then features) stalls ~40 ms for our ACK. Linux clears the flag by itself, so it is set per request.
+        #if os(Linux)
+            try? await channel.setOption(Self.quickACK, value: 1).get()
+        #endif
     }
+
+    #if os(Linux)
+        static let quickACK = ChannelOptions.Types.SocketOption(level: .tcp, name: .init(rawValue: 12))  // TCP_QUICKACK
+    #endif
 
     /// The next stream event, reading from the socket under the step deadline as needed.
     func nextEvent(step: String) async throws -> StreamEvent {
