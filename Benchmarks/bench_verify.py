@@ -31,6 +31,7 @@ def load_env(path):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("tool")
+    parser.add_argument("--dynamic-tool", help="the same tool linked against the shared Swift runtime, for comparison")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--markdown")
     args = parser.parse_args()
@@ -46,35 +47,61 @@ def main():
         with open(password_file, "w") as handle:
             handle.write(password + "\n")
         host = f"127.0.0.1:{env['DEMO_PORT']}"
+        def verify(tool):
+            return ([tool, "account", "verify", jid, "--host", host, "--ca-file", env["DEMO_CA"],
+                     "--password-file", password_file, "--json"], None, None)
         candidates = {
-            "xmpp-onboard": ([args.tool, "account", "verify", jid, "--host", host, "--ca-file", env["DEMO_CA"],
-                              "--password-file", password_file, "--json"], None, None),
+            "xmpp-onboard": verify(args.tool),
             "slixmpp": ([sys.executable, os.path.join(ROOT, "Benchmarks/slixmpp_verify.py"), jid, "--host", "127.0.0.1",
                          "--port", env["DEMO_PORT"], "--ca-file", env["DEMO_CA"], "--password-file", password_file],
                         None, None),
         }
+        if args.dynamic_tool:
+            candidates["xmpp-onboard (shared Swift runtime)"] = verify(args.dynamic_tool)
         results = harness.compare(candidates, runs=args.runs)
     finally:
         subprocess.run(["kill", env.get("DEMO_PID", "0")], check=False)
     ours, theirs = results["xmpp-onboard"], results["slixmpp"]
     lines = [
-        f"## account verify vs slixmpp login ({datetime.date.today().isoformat()})",
+        "## account verify vs slixmpp login (scripts/bench-verify.sh)",
+        "",
+        f"Date: {datetime.date.today().isoformat()}. Target (issue #2): ≤ 0.25× slixmpp's wall time.",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; local Prosody 0.12 over "
         f"STARTTLS on loopback; median of {args.runs} alternating runs after one warm-up each.",
         "",
         "| client | wall time (ms) | peak memory (MiB) |",
         "|---|---|---|",
-        f"| xmpp-onboard account verify | {ours[0]*1000:.1f} | {ours[1]/1024:.1f} |",
+        f"| xmpp-onboard account verify (static Swift runtime) | {ours[0]*1000:.1f} | {ours[1]/1024:.1f} |",
         f"| slixmpp script | {theirs[0]*1000:.1f} | {theirs[1]/1024:.1f} |",
         f"| **ratio** | **{ours[0]/theirs[0]:.2f}×** | **{ours[1]/theirs[1]:.2f}×** |",
-        "",
     ]
+    if args.dynamic_tool:
+        dyn = results["xmpp-onboard (shared Swift runtime)"]
+        lines.insert(-1, f"| xmpp-onboard, shared Swift runtime | {dyn[0]*1000:.1f} | {dyn[1]/1024:.1f} |")
+    lines.append("")
     text = "\n".join(lines)
     print(text)
     if args.markdown:
-        with open(args.markdown, "a") as handle:
-            handle.write(text + "\n")
+        replace_section(args.markdown, text)
+
+
+def replace_section(path, section):
+    """Rewrites this benchmark's own `## ` section of the Markdown file (appends it the first time)."""
+    title = section.splitlines()[0]
+    try:
+        with open(path) as handle:
+            content = handle.read()
+    except FileNotFoundError:
+        content = "# Benchmarks\n\n"
+    start = content.find(title)
+    if start >= 0:
+        end = content.find("\n## ", start + len(title))
+        content = content[:start] + section + ("\n" + content[end + 1:] if end >= 0 else "")
+    else:
+        content = content.rstrip("\n") + "\n\n" + section
+    with open(path, "w") as handle:
+        handle.write(content)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-swift build -c release --static-swift-stdlib >&2
+swift build -c release --static-swift-stdlib --product xmpp-onboard >&2
 tool="$PWD/.build/release/xmpp-onboard"
 
 work="$(mktemp -d /tmp/xmpp-onboard-demo.XXXXXX)"

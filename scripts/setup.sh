@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   pkg-config libssl-dev libxml2-dev libqrencode-dev libpng-dev libidn2-dev
-  libchafa-dev libgdk-pixbuf-2.0-dev libcmark-dev
+  libchafa-dev libgdk-pixbuf-2.0-dev libcmark-dev libcurl4-openssl-dev
   openssl ca-certificates prosody ejabberd zbar-tools librsvg2-bin imagemagick fonts-dejavu-core tmux procps
-  python3-venv
+  python3-venv hyperfine
 )
 
 missing=()

@@ -4,6 +4,9 @@ import NIOCore
 final class InboundBridge: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
+    /// `TCP_QUICKACK` (linux/tcp.h: 12), which NIO does not name.
+    static let quickAck = ChannelOptions.Types.SocketOption(level: .tcp, name: NIOBSDSocket.Option(rawValue: 12))
+
     private let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
 
     init(continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
@@ -15,6 +18,10 @@ final class InboundBridge: ChannelInboundHandler {
         if let bytes = buffer.readBytes(length: buffer.readableBytes) {
             continuation.yield(bytes)
         }
+        // Acknowledge at once: a delayed ACK on our side holds back the server's next Nagle-buffered write
+        // (about 40 ms on Linux), and XMPP negotiation is a chain of small request/response exchanges.
+        // Linux clears TCP_QUICKACK after use, so it is set again after every read.
+        try? context.channel.syncOptions?.setOption(Self.quickAck, value: 1)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

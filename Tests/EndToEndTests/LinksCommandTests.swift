@@ -67,7 +67,7 @@ struct LinksCommandTests {
         let result = try Tool.run(["links", Self.invitation, "--platform", "ios", "--qr", "always", "--plain"])
         #expect(result.status == 0, "\(result.errorOutput)")
         #expect(result.text.contains("Install from the App Store: https://apps.apple.com/"))
-        #expect(result.text.contains("the App Store cannot pass the invitation on: after installing, come back"))
+        #expect(result.text.contains("Installing from the App Store does not pass the invitation on: after installing, come back"))
         #expect(try Self.decodeQRCodes(in: result.text) == [Self.invitation])
     }
 

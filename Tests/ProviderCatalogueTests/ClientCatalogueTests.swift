@@ -37,13 +37,15 @@ import Testing
         #expect(gajim.sinceVersion.contains { $0.version == "1.8.0" })
     }
 
-    @Test("platform filter", arguments: [
-        (Platform.android, ["conversations", "monocles-chat"]),
-        (.ios, ["siskin-im", "monal"]),
-        (.macos, ["monal", "beagle-im", "profanity", "kaidan"]),
-        (.web, ["converse-js", "movim"]),
-        (.terminal, ["profanity"]),
-    ])
+    @Test(
+        "platform filter",
+        arguments: [
+            (Platform.android, ["conversations", "monocles-chat"]),
+            (.ios, ["siskin-im", "monal"]),
+            (.macos, ["monal", "beagle-im", "profanity", "kaidan"]),
+            (.web, ["converse-js", "movim"]),
+            (.terminal, ["profanity"]),
+        ])
     func platformFilter(platform: Platform, expected: [String]) throws {
         #expect(try Self.shipped().apps(for: platform).map(\.id) == expected)
     }

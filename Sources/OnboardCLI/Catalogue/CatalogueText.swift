@@ -100,7 +100,8 @@ struct CatalogueText {
             localizer.text("catalogue.error.not-json", ["file": neutral(path), "detail": syntaxError(syntax)])
         case .invalid(let path, let issues):
             localizer.text(
-                "catalogue.error.invalid", ["file": neutral(path), "count": String(issues.filter { $0.severity == .error }.count)])
+                "catalogue.error.invalid",
+                ["file": neutral(path), "count": String(issues.filter { $0.severity == .error }.count)])
         }
     }
 }

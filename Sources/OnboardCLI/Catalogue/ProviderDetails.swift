@@ -19,7 +19,9 @@ struct ProviderDetails {
         if provider.registrationMethod == .webPage, let page = provider.registrationWebPage.url(for: language) {
             registration += " – " + text.neutral(page.absoluteString)
         }
-        if provider.requiresEmailForRegistration { registration += " (" + localizer.text("providers.value.email-required") + ")" }
+        if provider.requiresEmailForRegistration {
+            registration += " (" + localizer.text("providers.value.email-required") + ")"
+        }
         add(localizer.text("providers.field.registration"), registration)
         add(localizer.text("providers.field.website"), link(provider.website))
         add(localizer.text("providers.field.location"), text.locations(provider.serverLocations))
@@ -41,7 +43,8 @@ struct ProviderDetails {
         let software = [provider.serverSoftwareName, provider.serverSoftwareVersion].filter { !$0.isEmpty }
         add(
             localizer.text("providers.field.software"),
-            software.isEmpty ? localizer.text("providers.value.unknown") : text.neutral(software.joined(separator: " ")))
+            software.isEmpty ? localizer.text("providers.value.unknown") : text.neutral(software.joined(separator: " "))
+        )
         let compliance = provider.complianceRating.map { "\($0) %" } ?? localizer.text("providers.value.unknown")
         let c2s = provider.clientToServerGrade?.rawValue ?? "?"
         let s2s = provider.serverToServerGrade?.rawValue ?? "?"
@@ -59,7 +62,9 @@ struct ProviderDetails {
             localizer.text("providers.field.support"),
             support.isEmpty ? localizer.text("providers.value.none") : text.neutral(support.joined(separator: ", ")))
         if !provider.alternativeJIDs.isEmpty {
-            add(localizer.text("providers.field.alternative-jids"), text.neutral(provider.alternativeJIDs.joined(separator: ", ")))
+            add(
+                localizer.text("providers.field.alternative-jids"),
+                text.neutral(provider.alternativeJIDs.joined(separator: ", ")))
         }
         switch provider.origin {
         case .upstream:
@@ -69,13 +74,16 @@ struct ProviderDetails {
         case .providerFile:
             add(localizer.text("providers.field.origin"), localizer.text("providers.origin.provider-file"))
         }
-        if let note = provider.note { add(localizer.text("providers.field.note"), text.neutral(note, maximumLength: 1_000)) }
+        if let note = provider.note {
+            add(localizer.text("providers.field.note"), text.neutral(note, maximumLength: 1_000))
+        }
 
         let labelWidth = rows.map { $0.0.count }.max() ?? 0
         let header = text.neutral(provider.jid, maximumLength: 253)
-        return [header] + rows.map { label, value in
-            "  " + label + ":" + String(repeating: " ", count: labelWidth - label.count + 1) + value
-        }
+        return [header]
+            + rows.map { label, value in
+                "  " + label + ":" + String(repeating: " ", count: labelWidth - label.count + 1) + value
+            }
     }
 }
 
@@ -90,8 +98,10 @@ struct FetchErrorText {
         case .insecureURL(let url): return localizer.text("providers.fetch.insecure-url", ["url": text.neutral(url)])
         case .httpStatus(let status): return localizer.text("providers.fetch.http-status", ["status": String(status)])
         case .tooLarge(let size): return localizer.text("providers.fetch.too-large", ["size": String(size)])
-        case .transport(let detail): return localizer.text("providers.fetch.transport", ["detail": text.neutral(detail)])
-        case .unreadableFile(let path): return localizer.text("providers.fetch.unreadable", ["file": text.neutral(path)])
+        case .transport(let detail):
+            return localizer.text("providers.fetch.transport", ["detail": text.neutral(detail)])
+        case .unreadableFile(let path):
+            return localizer.text("providers.fetch.unreadable", ["file": text.neutral(path)])
         }
     }
 

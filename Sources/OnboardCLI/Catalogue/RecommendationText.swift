@@ -15,9 +15,15 @@ struct RecommendationText {
         ]
         switch recommendation.selection {
         case .country(let country, let count):
-            lines.append("   " + localizer.text("providers.why.pool-country", ["country": text.neutral(country), "count": String(count)]))
+            lines.append(
+                "   "
+                    + localizer.text(
+                        "providers.why.pool-country", ["country": text.neutral(country), "count": String(count)]))
         case .language(let code, let count):
-            lines.append("   " + localizer.text("providers.why.pool-language", ["language": text.neutral(code), "count": String(count)]))
+            lines.append(
+                "   "
+                    + localizer.text(
+                        "providers.why.pool-language", ["language": text.neutral(code), "count": String(count)]))
         case .anywhere(let count):
             lines.append("   " + localizer.text("providers.why.pool-anywhere", ["count": String(count)]))
         case .remainder:
@@ -84,9 +90,13 @@ enum RecommendationJSON {
         var selection = JSONObject()
         switch recommendation.selection {
         case .country(let country, let count):
-            selection = JSONObject([("rule", .string("country")), ("value", .string(country)), ("count", .integer(count))])
+            selection = JSONObject([
+                ("rule", .string("country")), ("value", .string(country)), ("count", .integer(count)),
+            ])
         case .language(let language, let count):
-            selection = JSONObject([("rule", .string("language")), ("value", .string(language)), ("count", .integer(count))])
+            selection = JSONObject([
+                ("rule", .string("language")), ("value", .string(language)), ("count", .integer(count)),
+            ])
         case .anywhere(let count):
             selection = JSONObject([("rule", .string("anywhere")), ("count", .integer(count))])
         case .remainder:

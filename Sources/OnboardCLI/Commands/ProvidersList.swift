@@ -38,7 +38,7 @@ struct ProvidersList: AsyncParsableCommand {
 
     func validate() throws {
         if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter country code such as de or fr.")
+            throw ValidationError(CommandContext(global: global).localizer.text("providers.error.country-code"))
         }
     }
 
@@ -76,7 +76,8 @@ struct ProvidersList: AsyncParsableCommand {
                 text.neutral(provider.jid, maximumLength: 253),
                 provider.category.rawValue,
                 text.registration(provider.registrationMethod),
-                provider.serverLocations.isEmpty ? "–" : text.neutral(provider.serverLocations.joined(separator: ",")),
+                provider.serverLocations.isEmpty
+                    ? "–" : text.neutral(provider.serverLocations.joined(separator: ",")),
                 text.yesNo(provider.isFreeOfCharge),
                 text.size(provider.maximumUploadFileSize),
                 text.duration(provider.messageArchiveStorageTime),

@@ -44,9 +44,9 @@ struct ProvidersRecommend: AsyncParsableCommand {
 
     func validate() throws {
         if let country, country.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw ValidationError("--country takes a two-letter country code such as de or fr.")
+            throw ValidationError(CommandContext(global: global).localizer.text("providers.error.country-code"))
         }
-        if count < 1 { throw ValidationError("--count must be at least 1.") }
+        if count < 1 { throw ValidationError(CommandContext(global: global).localizer.text("providers.error.count")) }
     }
 
     func run() async throws {
@@ -67,11 +67,13 @@ struct ProvidersRecommend: AsyncParsableCommand {
         let localizer = session.context.localizer
         if json {
             session.context.output.result(
-                RecommendationJSON.document(recommendations, request: request, seed: seed, apps: apps).serialized(indent: 2))
+                RecommendationJSON.document(recommendations, request: request, seed: seed, apps: apps).serialized(
+                    indent: 2))
             return
         }
         guard !recommendations.isEmpty else {
-            session.context.output.error(localizer.text("catalogue.label.error"), localizer.text("providers.recommend.none"))
+            session.context.output.error(
+                localizer.text("catalogue.label.error"), localizer.text("providers.recommend.none"))
             throw ExitStatus.failure.exitCode
         }
         let explainer = RecommendationText(text: session.text, language: request.language ?? session.pageLanguage)
@@ -84,7 +86,10 @@ struct ProvidersRecommend: AsyncParsableCommand {
             lines.append(
                 localizer.text(
                     "providers.recommend.apps",
-                    ["platform": platform.rawValue, "apps": apps.map { session.text.neutral($0.name) }.joined(separator: ", ")]))
+                    [
+                        "platform": platform.rawValue,
+                        "apps": apps.map { session.text.neutral($0.name) }.joined(separator: ", "),
+                    ]))
         }
         lines.append(localizer.text("providers.recommend.seed", ["seed": String(seed)]))
         session.context.output.result(lines.joined(separator: "\n"))

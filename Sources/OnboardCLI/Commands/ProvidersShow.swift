@@ -32,7 +32,9 @@ struct ProvidersShow: AsyncParsableCommand {
     var providerFile: String?
 
     func validate() throws {
-        if fetch && offline { throw ValidationError("--fetch and --offline cannot be combined.") }
+        if fetch && offline {
+            throw ValidationError(CommandContext(global: global).localizer.text("providers.error.fetch-offline"))
+        }
     }
 
     func run() async throws {
@@ -70,7 +72,8 @@ struct ProvidersShow: AsyncParsableCommand {
             if let providerFile {
                 bytes = try await fetcher.fetch(try UpdateSource(parsing: providerFile))
             } else if !offline, let url = ProviderFile.url(for: normalized) {
-                output.diagnostic(localizer.text("providers.show.fetching", ["url": session.text.neutral(url.absoluteString)]))
+                output.diagnostic(
+                    localizer.text("providers.show.fetching", ["url": session.text.neutral(url.absoluteString)]))
                 bytes = try await fetcher.download(url)
             } else {
                 return nil

@@ -46,7 +46,8 @@ struct ProvidersUpdate: AsyncParsableCommand {
         }
 
         let current = (try? session.location.load().catalogue) ?? Catalogue(providers: [])
-        output.diagnostic(localizer.text("providers.update.reading", ["source": session.text.neutral(updateSource.description)]))
+        output.diagnostic(
+            localizer.text("providers.update.reading", ["source": session.text.neutral(updateSource.description)]))
         let bytes: [UInt8]
         do {
             bytes = try await CatalogueFetcher(userAgent: "xmpp-onboard/\(OnboardCommand.version)").fetch(updateSource)
@@ -60,7 +61,8 @@ struct ProvidersUpdate: AsyncParsableCommand {
         do {
             incoming = try Catalogue(parsing: bytes)
         } catch {
-            output.error(errorLabel, localizer.text("providers.update.not-json", ["detail": session.text.syntaxError(error)]))
+            output.error(
+                errorLabel, localizer.text("providers.update.not-json", ["detail": session.text.syntaxError(error)]))
             output.diagnostic(localizer.text("providers.update.unchanged"))
             throw ExitStatus.failure.exitCode
         }
@@ -101,10 +103,13 @@ struct ProvidersUpdate: AsyncParsableCommand {
                     ["file": session.text.neutral(error.path), "reason": String(cString: strerror(error.errno))]))
             throw ExitStatus.failure.exitCode
         }
-        output.result(localizer.text("providers.update.saved", ["file": session.text.neutral(session.location.userCopy.path)]))
+        output.result(
+            localizer.text("providers.update.saved", ["file": session.text.neutral(session.location.userCopy.path)]))
         if userCopyExists {
             output.result(
-                localizer.text("providers.update.kept-last-good", ["file": session.text.neutral(session.location.lastGoodCopy.path)]))
+                localizer.text(
+                    "providers.update.kept-last-good",
+                    ["file": session.text.neutral(session.location.lastGoodCopy.path)]))
         }
     }
 
@@ -126,7 +131,10 @@ struct DiffText {
         var lines = [
             localizer.text(
                 "providers.update.summary",
-                ["added": String(diff.added.count), "removed": String(diff.removed.count), "changed": String(diff.changed.count)])
+                [
+                    "added": String(diff.added.count), "removed": String(diff.removed.count),
+                    "changed": String(diff.changed.count),
+                ])
         ]
         func list(_ key: String, _ jids: [String]) {
             guard !jids.isEmpty else { return }

@@ -37,23 +37,16 @@ struct TextTable {
             visible.reduce(0) { $0 + widths[$1] } + Self.separator.count * max(0, visible.count - 1)
         }
         if let width {
-            // Drop the lowest-priority columns while the table would not fit even with the flexible column cut.
-            let flexible = visible.first { columns[$0].isFlexible }
-            func minimumTotal() -> Int {
-                var sum = total()
-                if let flexible, visible.contains(flexible) {
-                    sum -= max(0, widths[flexible] - Self.minimumFlexibleWidth)
-                }
-                return sum
-            }
-            while minimumTotal() > width,
+            // Keep domains whole where possible: drop the lowest-priority columns first, and cut the flexible
+            // column only when the essential columns alone are too wide.
+            while total() > width,
                 let drop = visible.filter({ columns[$0].priority > 0 }).max(by: {
                     (columns[$0].priority, $0) < (columns[$1].priority, $1)
                 })
             {
                 visible.removeAll { $0 == drop }
             }
-            if total() > width, let flexible, visible.contains(flexible) {
+            if total() > width, let flexible = visible.first(where: { columns[$0].isFlexible }) {
                 widths[flexible] = max(Self.minimumFlexibleWidth, widths[flexible] - (total() - width))
             }
         }

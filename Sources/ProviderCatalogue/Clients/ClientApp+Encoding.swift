@@ -22,13 +22,16 @@ extension ClientApp {
                     "omemo",
                     .object(
                         JSONObject([
-                            ("legacy", .bool(omemo.legacy)), ("v2", .bool(omemo.v2)), ("default_on", .bool(omemo.defaultOn)),
+                            ("legacy", .bool(omemo.legacy)), ("v2", .bool(omemo.v2)),
+                            ("default_on", .bool(omemo.defaultOn)),
                         ]))
                 ),
                 (
                     "calls",
                     .object(
-                        JSONObject([("audio", .bool(calls.audio)), ("video", .bool(calls.video)), ("group", .bool(calls.group))]))
+                        JSONObject([
+                            ("audio", .bool(calls.audio)), ("video", .bool(calls.video)), ("group", .bool(calls.group)),
+                        ]))
                 ),
                 (
                     "invites",

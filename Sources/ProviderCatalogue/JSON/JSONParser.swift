@@ -148,29 +148,25 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1  // opening quote
-        var scalars = String.UnicodeScalarView()
+        // Fast path: most strings have no escapes and become one validated UTF-8 slice.
         var runStart = index
-        func flushRun(_ parser: JSONParser, upTo end: Int) throws(JSONSyntaxError) {
-            guard runStart < end else { return }
-            guard let run = String(validating: parser.bytes[runStart..<end], as: UTF8.self) else {
-                throw parser.error(.invalidUTF8)
-            }
-            scalars.append(contentsOf: run.unicodeScalars)
-        }
+        var result = ""
         while true {
             guard index < bytes.count else { throw error(.unexpectedEnd) }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                try flushRun(self, upTo: index)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if runStart < index {
+                    guard let run = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw error(.invalidUTF8)
+                    }
+                    result += run
+                }
                 index += 1
-                return String(scalars)
-            }
-            if byte < 0x20 { throw error(.controlCharacterInString) }
-            if byte == UInt8(ascii: "\\") {
-                try flushRun(self, upTo: index)
-                index += 1
-                scalars.append(try parseEscape())
+                if byte == UInt8(ascii: "\"") { return result }
+                result.unicodeScalars.append(try parseEscape())
                 runStart = index
+            } else if byte < 0x20 {
+                throw error(.controlCharacterInString)
             } else {
                 index += 1
             }

@@ -84,4 +84,9 @@ public struct JSONObject: Sendable, Hashable {
 
     public var isEmpty: Bool { keys.isEmpty }
     public var count: Int { keys.count }
+
+    /// Objects are equal when they have the same members; key order does not matter (RFC 8259 §4).
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
 }

@@ -21,7 +21,8 @@ public struct Catalogue: Sendable {
         /// Our remark on the file (data, English), if any.
         public var note: String?
 
-        public init(format: String = Catalogue.format, source: String = "", retrieved: String = "", note: String? = nil) {
+        public init(format: String = Catalogue.format, source: String = "", retrieved: String = "", note: String? = nil)
+        {
             self.format = format
             self.source = source
             self.retrieved = retrieved
@@ -78,16 +79,18 @@ public struct Catalogue: Sendable {
         }
 
         var providers: [Provider] = []
-        var owners: [String: String] = [:]  // lower-cased domain → JID of the entry that has it
+        var owners: [String: String] = [:]  // lower-cased domain → JID of the valid entry that has it
+        var seenJIDs: Set<String> = []
         for (position, value) in entries.enumerated() {
             let path = "providers[\(position)]"
             guard case .object(let object) = value else {
                 log.report(CatalogueIssue(.wrongType, path: path, detail: "object/\(value.typeName)"))
                 continue
             }
+            // A repeated JID is a problem even when the first entry with it was invalid.
             var isDuplicate = false
             if let jid = object["jid"]?.stringValue {
-                if owners[jid.lowercased()] != nil {
+                if !seenJIDs.insert(jid.lowercased()).inserted {
                     log.report(CatalogueIssue(.duplicate, path: "\(path).jid", subject: jid, detail: jid))
                     isDuplicate = true
                 }

@@ -41,7 +41,8 @@ public struct LocalizedAddresses: Sendable, Hashable {
 
     /// The addresses for `language`, with the same fallbacks as `LocalizedURLs`.
     public func addresses(for language: String?) -> [String] {
-        LocalizedLookup.pick(entries.filter { !$0.addresses.isEmpty }.map { ($0.language, $0.addresses) }, for: language)
+        LocalizedLookup.pick(
+            entries.filter { !$0.addresses.isEmpty }.map { ($0.language, $0.addresses) }, for: language)
             ?? []
     }
 

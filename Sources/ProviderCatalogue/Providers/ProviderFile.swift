@@ -61,7 +61,8 @@ extension Provider {
     /// than 1"), category D. Used for the domain-list entries and for provider files.
     public static func unknownEntry(jid: String, date: String) -> JSONObject {
         JSONObject([
-            ("jid", .string(jid)), ("category", .string("D")), ("latestChange", .string(date.isEmpty ? "1970-01-01" : date)),
+            ("jid", .string(jid)), ("category", .string("D")),
+            ("latestChange", .string(date.isEmpty ? "1970-01-01" : date)),
             ("website", .object(JSONObject())), ("alternativeJids", .array([])), ("busFactor", .integer(-1)),
             ("organization", .string("")), ("passwordReset", .object(JSONObject())), ("serverTesting", .bool(false)),
             ("serverSoftwareName", .string("")), ("serverSoftwareVersion", .string("")),

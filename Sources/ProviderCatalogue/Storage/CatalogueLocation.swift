@@ -3,8 +3,8 @@ import ResourceLocation
 
 /// Where `providers.json` is read from, in order (issue #4): the `--data-dir` / `XMPP_ONBOARD_DATA_DIR`
 /// override, the user's updated copy in `$XDG_DATA_HOME/xmpp-onboard`, the installed share directory, then the
-/// source tree. The previous user copy (`providers.last-good.json`) follows the user copy. A candidate that exists but does not parse is skipped with an issue, so a damaged user copy
-/// never hides the shipped list.
+/// source tree. The previous user copy (`providers.last-good.json`) follows the user copy. A candidate that
+/// exists but does not parse is skipped with an issue, so a damaged user copy never hides the shipped list.
 public struct CatalogueLocation: Sendable {
     /// One place a catalogue may be.
     public struct Candidate: Sendable, Hashable {

@@ -17,7 +17,8 @@ public struct CatalogueDiff: Sendable, Hashable {
 
     /// Compares two catalogues entry by entry. O(n log n).
     public init(from old: Catalogue, to new: Catalogue) {
-        let before = Dictionary(old.providers.map { ($0.jid.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            old.providers.map { ($0.jid.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.providers.map { ($0.jid.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         added = after.keys.filter { before[$0] == nil }.compactMap { after[$0]?.jid }.sorted()
         removed = before.keys.filter { after[$0] == nil }.compactMap { before[$0]?.jid }.sorted()

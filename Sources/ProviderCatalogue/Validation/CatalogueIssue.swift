@@ -47,7 +47,8 @@ public struct CatalogueIssue: Sendable, Hashable, CustomStringConvertible {
     /// The offending value or the expected type; data, not prose.
     public let detail: String?
 
-    public init(_ kind: Kind, severity: Severity = .error, path: String, subject: String? = nil, detail: String? = nil) {
+    public init(_ kind: Kind, severity: Severity = .error, path: String, subject: String? = nil, detail: String? = nil)
+    {
         self.kind = kind
         self.severity = severity
         self.path = path

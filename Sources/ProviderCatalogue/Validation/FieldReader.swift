@@ -24,7 +24,9 @@ struct FieldReader {
     let subject: String?
     let log: IssueLog
 
-    func report(_ kind: CatalogueIssue.Kind, _ key: String?, detail: String? = nil, severity: CatalogueIssue.Severity = .error) {
+    func report(
+        _ kind: CatalogueIssue.Kind, _ key: String?, detail: String? = nil, severity: CatalogueIssue.Severity = .error
+    ) {
         log.report(CatalogueIssue(kind, severity: severity, path: childPath(key), subject: subject, detail: detail))
     }
 
