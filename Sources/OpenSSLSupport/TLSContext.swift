@@ -91,36 +91,4 @@ public final class TLSContext: @unchecked Sendable {
     deinit {
         SSL_CTX_free(context)
     }
-
-    /// The system trust store. Where the hashed certificate directory (`X509_get_default_cert_dir()`, on Debian
-    /// `/usr/lib/ssl/certs` → `/etc/ssl/certs`, kept by update-ca-certificates) is populated and neither
-    /// `SSL_CERT_FILE` nor `SSL_CERT_DIR` overrides it, the directory alone is used: OpenSSL looks a CA up by
-    /// subject hash when a chain needs it, instead of parsing the whole bundle at start (~25 ms, a sixth of a
-    /// registration). Same anchors, same checks. Otherwise `SSL_CTX_set_default_verify_paths` loads both.
-    static func loadSystemTrustStore(into context: OpaquePointer) -> Bool {
-        let overridden = getenv(X509_get_default_cert_file_env()) != nil || getenv(X509_get_default_cert_dir_env()) != nil
-        if !overridden, let directory = X509_get_default_cert_dir(), hasHashedCertificates(directory),
-            SSL_CTX_load_verify_dir(context, directory) == 1
-        {
-            return true
-        }
-        OpenSSLErrorQueue.clear()
-        return SSL_CTX_set_default_verify_paths(context) == 1
-    }
-
-    /// Whether `directory` holds at least one `HHHHHHHH.N` subject-hash link (c_rehash / update-ca-certificates).
-    private static func hasHashedCertificates(_ directory: UnsafePointer<CChar>) -> Bool {
-        guard let handle = opendir(directory) else { return false }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            let parts = name.split(separator: ".")
-            if parts.count == 2, parts[0].count == 8, parts[0].allSatisfy(\.isHexDigit), parts[1].allSatisfy(\.isNumber) {
-                return true
-            }
-        }
-        return false
-    }
 }
