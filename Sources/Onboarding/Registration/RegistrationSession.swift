@@ -20,6 +20,12 @@ public struct RegistrationSession: Sendable {
     public var onCreated: @Sendable (RegisteredAccount) async throws -> Void
     /// Progress notices.
     public var onEvent: @Sendable (RegistrationEvent) -> Void
+    /// Draws a username when none was given, and after `conflict` on a drawn one (`UsernameGenerator` with the
+    /// system CSPRNG; tests inject names).
+    public var makeUsername: @Sendable () -> String = {
+        var random = SystemRandomNumberGenerator()
+        return UsernameGenerator().makeUsername(using: &random)
+    }
 
     public init(
         connection: XMPPConnection.Configuration,
@@ -112,7 +118,7 @@ public struct RegistrationSession: Sendable {
         var attempt = Attempt(username: request.username, fields: request.fields)
         var random = SystemRandomNumberGenerator()
         if attempt.username == nil {
-            attempt.username = UsernameGenerator().makeUsername(using: &random)
+            attempt.username = makeUsername()
             attempt.isUsernameGenerated = true
         }
         switch request.password {
@@ -260,7 +266,7 @@ public struct RegistrationSession: Sendable {
         attempt.usernamesTried += 1
         var random = SystemRandomNumberGenerator()
         if attempt.isUsernameGenerated {
-            let next = UsernameGenerator().makeUsername(using: &random)
+            let next = makeUsername()
             onEvent(.usernameTaken(taken, next: next))
             attempt.username = next
             return

@@ -134,6 +134,18 @@ struct RegisterEjabberdTests {
         #expect(text.errors.contains("try again later"))
     }
 
+    @Test("registration denied by the access rule: forbidden, “closed”, another provider suggested (exit 77)")
+    func forbidden() async throws {
+        let server = try await EjabberdServer.shared(
+            key: "register-cli-closed", options: .init(openRegistration: false, captchaHost: nil))
+        let result = try await CLIProcess.run(["register", server.domain, "--generate-password"] + options(server))
+        #expect(result.status == 77, "\(result.errors)")
+        #expect(result.errors.contains("is closed"))
+        #expect(result.errors.contains("providers recommend"))
+        let json = try await CLIProcess.run(["register", server.domain, "--generate-password", "--json"] + options(server))
+        #expect(try RegistrationCLI.lastJSON(json.output)["condition"] as? String == "forbidden")
+    }
+
     // MARK: - Helpers
 
     /// `xmpp-onboard-captcha-XXXXXX`, the private image directory named in the output.

@@ -111,3 +111,50 @@ struct RegistrationSessionTests {
         #expect(rejected.withLock { $0 } == 1)
     }
 }
+
+extension RegistrationSessionTests {
+    @Test("Prosody: a drawn username that is taken is replaced by another drawn one", .requires(.prosody))
+    func generatedConflict() async throws {
+        let server = try await ProsodyServer.shared(key: "register-session")
+        let taken = Self.name("taken")
+        try await server.addUser(taken, password: "Some-pass-123")
+        let fresh = Self.name("fresh")
+        let names = LockedBox([taken, fresh])
+        let notices = LockedBox<[String]>([])
+        var session = RegistrationSession(
+            connection: Self.configuration(domain: server.domain, port: server.c2sPort, caFile: server.caFile),
+            request: RegistrationRequest(domain: server.domain, password: .generated),
+            prompter: ScriptedPrompter(isInteractive: false), captchaSolver: ScriptedCaptchaSolver(wrongAnswers: 0),
+            crypto: OpenSSLCrypto(),
+            onEvent: { event in
+                if case .usernameTaken(let old, let next) = event { notices.withLock { $0.append("\(old)→\(next)") } }
+            })
+        session.makeUsername = { names.withLock { $0.isEmpty ? "unused" : $0.removeFirst() } }
+        guard case .registered(let account) = try await session.run() else {
+            Issue.record("not registered")
+            return
+        }
+        #expect(account.jid.localpart == fresh)
+        #expect(notices.withLock { $0 } == ["\(taken)→\(fresh)"])
+    }
+
+    /// Prosody with `allow_registration = false` but the invite modules loaded still advertises the
+    /// invite-token features and answers the form request `cancel/service-unavailable`: accounts come only
+    /// through invitations, so this is classified as invite-only (security.md §5.3), not as "IBR off".
+    @Test("Prosody with plain registration off but invites on: needs an invite", .requires(.prosody))
+    func registrationClosedWithInvites() async throws {
+        let server = try await ProsodyServer.shared(
+            key: "register-session-closed", options: .init(openRegistration: false, inviteOnlyHost: nil))
+        let session = RegistrationSession(
+            connection: Self.configuration(domain: server.domain, port: server.c2sPort, caFile: server.caFile),
+            request: RegistrationRequest(domain: server.domain, password: .generated),
+            prompter: ScriptedPrompter(isInteractive: false), captchaSolver: ScriptedCaptchaSolver(wrongAnswers: 0),
+            crypto: OpenSSLCrypto())
+        await #expect {
+            try await session.run()
+        } throws: { error in
+            guard case RegistrationError.refused(let failure, _) = error else { return false }
+            return failure.kind == .inviteOnly && failure.phase == .formRequest
+        }
+    }
+}
