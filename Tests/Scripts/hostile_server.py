@@ -283,6 +283,18 @@ class Connection:
                 raise StepFailed(f"TLS handshake failed: {error}") from error
         await self._flush_tls()
         self.event("tls", outcome="established", **self.tls.info())
+        # Application data that arrived with the client's Finished (a client that pipelines its stream header)
+        # is already inside the TLS object: take it now, or the next expect would wait for the socket forever.
+        try:
+            plaintext, closed = self.tls.read_plaintext()
+        except SSL.Error:
+            plaintext, closed = b"", False
+        if plaintext:
+            self.buffer += plaintext
+            self.everything += plaintext
+            self.recorder.received(self.number, plaintext)
+        if closed:
+            self.eof = True
 
     # --- steps -----------------------------------------------------------------------------------------------
     def substitute(self, text: str) -> str:
