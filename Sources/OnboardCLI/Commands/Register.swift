@@ -56,9 +56,6 @@ struct Register: AsyncParsableCommand {
             throw ValidationError("--password-file, --password-stdin and --generate-password exclude each other.")
         }
         if force && save == nil { throw ValidationError("--force only applies to --save.") }
-        if password.passwordStdin && captchaAnswerFile == "-" {
-            // Both read standard input: the password is line 1, the CAPTCHA answer comes later. Allowed.
-        }
         for field in fields where !field.contains("=") || field.hasPrefix("=") {
             throw ValidationError("--field takes NAME=VALUE, not \(field).")
         }

@@ -69,6 +69,26 @@ struct RegisterEjabberdTests {
         #expect(child.standardError.contains("not accepted"))
     }
 
+    @Test("CAPTCHA answer on standard input ('-'), after the password on its first line")
+    func captchaOnStandardInput() async throws {
+        let server = try await Self.server()
+        let host = try #require(server.captchaHost)
+        let directory = try RegistrationCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let jid = RegistrationCLI.uniqueName("stdin") + "@" + host
+        let child = try CLIProcess(
+            ["register", jid, "--password-stdin", "--captcha-answer-file", "-", "--json"] + options(server),
+            environment: ["TMPDIR": directory.path])
+        child.send("Stdin-pass-4321")
+        try await child.waitFor("\"attempt\":1")
+        let request = try #require(RegistrationCLI.jsonLines(child.standardOutput).first)
+        let image = try #require(((request["fields"] as? [[String: Any]])?.first)?["image"] as? String)
+        child.send(try Self.answer(inImage: image))
+        let status = await child.waitForExit()
+        #expect(status == 0, "\(child.standardError)")
+        #expect(try RegistrationCLI.lastJSON(child.standardOutput)["jid"] as? String == jid)
+    }
+
     @Test("CAPTCHA on a terminal: the image is drawn, a wrong answer brings a new one, the right one registers")
     func captchaOnTerminal() async throws {
         let server = try await Self.server()

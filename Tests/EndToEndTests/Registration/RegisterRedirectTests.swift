@@ -70,4 +70,54 @@ struct RegisterRedirectTests {
         let object = try RegistrationCLI.lastJSON(result.output)
         #expect(object["url"] == nil)
     }
+
+    /// A data form with a required extra field and a hidden field (XEP-0004), then the proving SCRAM login.
+    static let extendedForm = """
+        <query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='form'>\
+        <field type='hidden' var='FORM_TYPE'><value>jabber:iq:register</value></field>\
+        <field type='hidden' var='ticket'><value>T-42</value></field>\
+        <field type='text-single' var='username' label='User'><required/></field>\
+        <field type='text-private' var='password' label='Password'><required/></field>\
+        <field type='text-single' var='email' label='E-mail &#x202E;address'><required/></field>\
+        </x></query>
+        """
+
+    @Test("a required extra field: without a terminal exit 64 naming --field email=VALUE; with --field it is sent, the hidden field echoed")
+    func extraField() async throws {
+        let authority = try TestCertificateAuthority.temporary()
+        let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
+        let opening = HostileScenario.directTLSOpening(
+            domain: "localhost", tls: .init(certificate: leaf),
+            features: "<register xmlns='http://jabber.org/features/iq-register'/>"
+                + HostileScenario.mechanisms(["SCRAM-SHA-256"]))
+            + [.expect("<iq[^>]*id='(?P<id>[^']+)'"), .send("<iq type='result' id='{{id}}'>\(Self.extendedForm)</iq>")]
+        let submitted = FileManager.default.temporaryDirectory.appendingPathComponent("xo-submit-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: submitted) }
+        let full = opening + [
+            .expect("<iq[^>]*type='set'[^>]*id='(?P<set>[^']+)'.*?</iq>"),
+            .record(submitted),
+            .send("<iq type='result' id='{{set}}'/>"),
+            .scramServer(.init(username: "alice", password: "Alice-pass-1", advertisedMechanisms: ["SCRAM-SHA-256"])),
+        ]
+        let server = try await HostileServer.start(scenario: HostileScenario(connections: [opening, full]))
+        defer { server.stop() }
+        let options = Self.options(server, caFile: authority.caCertificatePath)
+
+        let missing = try await CLIProcess.run(["register", "alice@localhost", "--password-stdin", "--json"] + options, stdin: "Alice-pass-1\n")
+        #expect(missing.status == 64, "\(missing.errors)")
+        let report = try RegistrationCLI.lastJSON(missing.output)
+        #expect(report["status"] as? String == "needs-input")
+        let field = try #require((report["fields"] as? [[String: Any]])?.first)
+        #expect(field["var"] as? String == "email" && field["flag"] as? String == "--field email=VALUE")
+        #expect((field["label"] as? String)?.contains("\u{202E}") == false)
+
+        let given = try await CLIProcess.run(
+            ["register", "alice@localhost", "--password-stdin", "--field", "email=alice@example.org", "--json"] + options,
+            stdin: "Alice-pass-1\n")
+        #expect(given.status == 0, "\(given.output) \(given.errors)")
+        #expect(try RegistrationCLI.lastJSON(given.output)["status"] as? String == "registered")
+        let sent = try String(contentsOf: submitted, encoding: .utf8)
+        #expect(sent.contains("<field var='email'><value>alice@example.org</value></field>"))
+        #expect(sent.contains("<field var='ticket'><value>T-42</value></field>"))
+    }
 }
