@@ -21,7 +21,10 @@ struct Register: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var password: PasswordOptions
 
-    @Argument(help: "The new address (name@example.org), or a server (example.org) for a generated username.")
+    @Argument(
+        help: ArgumentHelp(
+            "The new address (name@example.org), or a server (example.org) for a generated username.",
+            valueName: "jid-or-domain"))
     var target: String
 
     @Option(help: ArgumentHelp("The username to register (with a bare server name).", valueName: "name"))
