@@ -21,6 +21,8 @@ struct ErrorPresentation: Error {
     /// A web page to go to (web registration, the provider's sign-up page); `url` in JSON. Already checked to
     /// be http(s) and neutralized.
     var url: String?
+    /// A generated password of an account that was created before the failure (never lose it).
+    var password: String?
 
     init(
         status: ExitStatus, condition: String, message: String, serverText: String? = nil, hint: String? = nil,
@@ -42,7 +44,7 @@ struct ErrorPresentation: Error {
                 JSONOutput.encode(
                     JSONError(
                         condition: condition, text: message, serverText: serverText, hint: hint,
-                        alternatives: alternatives, url: url)))
+                        alternatives: alternatives, url: url, password: password)))
         } else {
             let label = context.localizer.text("error.label")
             context.output.error(label, message)

@@ -23,9 +23,11 @@ struct JSONError: Encodable {
     var alternatives: [String]? = nil
     /// A web page to go to (web registration, a provider's sign-up page).
     var url: String? = nil
+    /// A generated password of an account that exists although the command failed afterwards (shown once).
+    var password: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case status, condition, text, hint, alternatives, url
+        case status, condition, text, hint, alternatives, url, password
         case serverText = "server_text"
     }
 }

@@ -158,9 +158,11 @@ struct RegisterOutput: Sendable {
             if account.isPasswordGenerated && save == nil && !json {
                 context.output.result(l.text("register.password", ["password": account.password]))
             }
-            return ErrorPresentation(
+            var presentation = ErrorPresentation(
                 status: .failure, condition: "login-failed",
                 message: l.text("register.error.login-failed", ["jid": TerminalText.neutralized(account.jid.description), "detail": detail]))
+            if account.isPasswordGenerated && save == nil { presentation.password = account.password }
+            return presentation
         case RegistrationError.cancelled:
             return ErrorPresentation(status: .failure, condition: "cancelled", message: l.text("register.error.cancelled"))
         case let failure as CredentialFile.Failure:
