@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
         .systemLibrary(name: "CResolv"),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CChafa", pkgConfig: "chafa gdk-pixbuf-2.0", providers: [.apt(["libchafa-dev", "libgdk-pixbuf-2.0-dev"])]
+        ),
 
         // MARK: - Wrappers around the C libraries
         .target(name: "IDNA", dependencies: ["CIDN2"]),
@@ -29,6 +32,7 @@ let package = Package(
         .target(name: "OpenSSLSupport", dependencies: ["XMPPCore", "COpenSSL"]),
         .target(name: "QRCode", dependencies: ["CQREncode", "CPNG"]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "TerminalImage", dependencies: ["CChafa"]),
 
         // MARK: - Sans-I/O protocol core (JID, elements, stanzas, negotiation, SASL, one folder per XEP)
         .target(name: "XMPPCore", dependencies: ["IDNA"]),
@@ -56,7 +60,7 @@ let package = Package(
             name: "OnboardCLI",
             dependencies: [
                 "Onboarding", "XMPPClient", "XMPPCore", "Localization", "ProviderCatalogue", "QRCode",
-                "ResourceLocation", "Markdown",
+                "ResourceLocation", "Markdown", "TerminalImage", "OpenSSLSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,12 +77,13 @@ let package = Package(
         .testTarget(name: "OpenSSLSupportTests", dependencies: ["OpenSSLSupport", "XMPPCore", "XMPPTestSupport"]),
         .testTarget(name: "XMPPClientTests", dependencies: ["XMPPClient", "XMPPCore", "XMPPTestSupport"]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode", "XMPPTestSupport"]),
+        .testTarget(name: "TerminalImageTests", dependencies: ["TerminalImage", "QRCode"]),
         .testTarget(name: "ProviderCatalogueTests", dependencies: ["ProviderCatalogue", "XMPPTestSupport"]),
         .testTarget(name: "OnboardingTests", dependencies: ["Onboarding", "ProviderCatalogue", "XMPPCore"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Markdown", "XMPPTestSupport"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport"]
+            dependencies: ["XMPPClient", "XMPPCore", "OpenSSLSupport", "XMPPTestSupport", "Onboarding"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"], exclude: ["Expected"]),
     ]

@@ -15,7 +15,9 @@ public struct OnboardCommand: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
+            Register.self,
             Account.self,
+            PasswordCommand.self,
             Providers.self,
             Clients.self,
             QR.self,

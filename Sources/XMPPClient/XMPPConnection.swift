@@ -70,11 +70,14 @@ public actor XMPPConnection {
     let idPrefix: String
     var nextID = 0
     var isClosed = false
+    /// A request to send together with the stream header of the encrypted registration stream (see
+    /// `negotiateForRegistration(crypto:pipelining:)`); sent once, then cleared.
+    var pipelinedRequest: IQ?
 
     /// The TLS session details once TLS is up.
     public internal(set) var tlsInfo: TLSConnectionInfo?
     /// The SASL mechanism and channel binding used, once authenticated.
-    public private(set) var mechanism: MechanismSelection?
+    public internal(set) var mechanism: MechanismSelection?
     /// The features of the last stream.
     public var features: StreamFeatures? { negotiation?.lastFeatures }
 
@@ -205,11 +208,21 @@ public actor XMPPConnection {
         }
     }
 
-    private func perform(_ action: StreamNegotiation.Action) async throws -> NegotiationOutcome? {
+    func perform(_ action: StreamNegotiation.Action) async throws -> NegotiationOutcome? {
         switch action {
         case .openStream(let header, let resetParser):
             if resetParser { resetReader() }
-            try await sendRaw(header.serialized, traced: header.serialized)
+            if tlsHandshakeDone, let request = pipelinedRequest {
+                // XEP-0077 on this stream needs no further negotiation: the form request travels with the header
+                // (XEP-0305 pipelining); TLS is up and the certificate verified before anything is written.
+                pipelinedRequest = nil
+                tracker.register(request)
+                let body = request.element.serialized(parentNamespace: Namespace.client)
+                let traced = configuration.trace == nil ? "" : header.serialized + Redaction.redacted(request.element).serialized(parentNamespace: Namespace.client)
+                try await sendRaw(header.serialized + body, traced: traced)
+            } else {
+                try await sendRaw(header.serialized, traced: header.serialized)
+            }
         case .send(let element):
             try await send(element)
         case .startTLS:
@@ -251,6 +264,12 @@ public actor XMPPConnection {
     public func request(_ iq: IQ, step: String = "iq") async throws -> IQ {
         tracker.register(iq)
         try await send(iq.element)
+        return try await response(to: iq.id, step: step)
+    }
+
+    /// Waits for the response to a request already sent (pipelined, or by `request(_:step:)`), under one
+    /// deadline for the whole wait (unrelated traffic does not extend it, security.md X13/X16).
+    public func response(to id: String, step: String = "iq") async throws -> IQ {
         let deadline = stepDeadline()
         while true {
             let event = try await nextEvent(step: step, deadline: deadline)
@@ -266,7 +285,7 @@ public actor XMPPConnection {
                 }
                 guard let received = IQ(parsing: element) else { continue }
                 switch tracker.receive(received) {
-                case .response(let response) where response.id == iq.id:
+                case .response(let response) where response.id == id:
                     return response
                 case .response, .unmatched:
                     continue

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `xmpp-onboard account …`: work with an existing account.
 struct Account: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check an existing account.",
-        subcommands: [AccountVerify.self]
+        abstract: "Check or delete an existing account.",
+        subcommands: [AccountVerify.self, AccountDelete.self]
     )
 }

@@ -14,24 +14,44 @@ struct ErrorPresentation: Error {
     var condition: String
     var message: String
     var serverText: String?
+    /// What to do next (printed after the message), if anything.
+    var hint: String?
+    /// Usernames to try instead (after `conflict`); `alternatives` in JSON.
+    var alternatives: [String]?
+    /// A web page to go to (web registration, the provider's sign-up page); `url` in JSON. Already checked to
+    /// be http(s) and neutralized.
+    var url: String?
+    /// A generated password of an account that was created before the failure (never lose it).
+    var password: String?
 
-    init(status: ExitStatus, condition: String, message: String, serverText: String? = nil) {
+    init(
+        status: ExitStatus, condition: String, message: String, serverText: String? = nil, hint: String? = nil,
+        alternatives: [String]? = nil, url: String? = nil
+    ) {
         self.status = status
         self.condition = condition
         self.message = message
         self.serverText = serverText.map { TerminalText.neutralized($0, maximumLength: 300) }
+        self.hint = hint
+        self.alternatives = alternatives
+        self.url = url
     }
 
     /// Prints the failure (JSON on stdout with `json`, otherwise `error: …` on stderr) and returns the exit code.
     func report(json: Bool, context: CommandContext) -> ExitCode {
         if json {
-            context.output.result(JSONOutput.encode(JSONError(condition: condition, text: message, serverText: serverText)))
+            context.output.result(
+                JSONOutput.encode(
+                    JSONError(
+                        condition: condition, text: message, serverText: serverText, hint: hint,
+                        alternatives: alternatives, url: url, password: password)))
         } else {
             let label = context.localizer.text("error.label")
             context.output.error(label, message)
             if let serverText, !serverText.isEmpty {
                 context.output.diagnostic(context.localizer.text("error.server-said", ["text": serverText]))
             }
+            if let hint { context.output.diagnostic(hint) }
         }
         return status.exitCode
     }

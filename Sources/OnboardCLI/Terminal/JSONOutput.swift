@@ -17,9 +17,17 @@ struct JSONError: Encodable {
     let text: String
     /// The server's own words, neutralized, when it sent any.
     let serverText: String?
+    /// The next step, when there is one.
+    var hint: String? = nil
+    /// Usernames to try instead (after `conflict`).
+    var alternatives: [String]? = nil
+    /// A web page to go to (web registration, a provider's sign-up page).
+    var url: String? = nil
+    /// A generated password of an account that exists although the command failed afterwards (shown once).
+    var password: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case status, condition, text
+        case status, condition, text, hint, alternatives, url, password
         case serverText = "server_text"
     }
 }

@@ -24,7 +24,15 @@ enum SecretInput {
 
     /// The first line of standard input.
     static func firstLineOfStandardInput() throws(Failure) -> String {
-        guard let line = readLine(strippingNewline: true) else { throw .empty }
+        // Unbuffered, so a later reader of standard input (a second password, a CAPTCHA answer) sees the rest.
+        let line: String
+        do {
+            line = try LineReader.line(from: STDIN_FILENO)
+        } catch .tooLong {
+            throw .tooLong
+        } catch {
+            throw .empty
+        }
         return try check(line)
     }
 

@@ -91,7 +91,7 @@ public struct RegistrationFlow: Sendable {
         case failed(RegistrationFailure)
     }
 
-    public let configuration: Configuration
+    public private(set) var configuration: Configuration
     public private(set) var state: State = .idle
     /// CAPTCHA failures so far.
     public private(set) var captchaFailures = 0
@@ -135,6 +135,13 @@ public struct RegistrationFlow: Sendable {
         pendingCarry = form.answersToCarry(from: answers)
         state = .awaitingResult(requestID: id, form: form, username: form.submittedUsername(for: answers))
         return [.send(IQ(type: .set, id: id, to: configuration.server, payload: query))]
+    }
+
+    /// Records what the registration stream's `<stream:features/>` advertise (invite-token registration), when
+    /// they arrive after `requestForm()` was pipelined with the stream header. Affects only how later errors are
+    /// classified (security.md §5.3).
+    public mutating func receiveStreamFeatures(_ features: StreamFeatures) {
+        configuration.offersInviteTokenRegistration = features.offersInviteTokenRegistration
     }
 
     /// Records CAPTCHA media the driver fetched for an unresolved `cid:` (XEP-0231 §3) in the current form, so

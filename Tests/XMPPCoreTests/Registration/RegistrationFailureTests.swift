@@ -101,3 +101,25 @@ struct RegistrationFailureTests {
         #expect(String(describing: failure).hasPrefix("registration submission failed: not-acceptable (modify/not-acceptable)"))
     }
 }
+
+/// Features that arrive after a pipelined form request still decide the invite-only classification.
+@Suite("Registration flow: stream features after a pipelined form request")
+struct RegistrationFlowFeatureTests {
+    @Test("invite-token features received after requestForm() make a later refusal invite-only")
+    func inviteTokenFeatures() throws {
+        var flow = RegistrationFlow()
+        _ = flow.requestForm()
+        let features = try #require(StreamFeatures(parsing: TestXML.element(
+            "<features xmlns='http://etherx.jabber.org/streams'><register xmlns='urn:xmpp:ibr-token:0'/>"
+                + "<register xmlns='http://jabber.org/features/iq-register'/></features>")))
+        flow.receiveStreamFeatures(features)
+        #expect(flow.configuration.offersInviteTokenRegistration)
+        let error = TestXML.iq(
+            "<iq type='error' id='reg1'><error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>")
+        guard case .failed(let failure)? = flow.receive(error).first else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.kind == .inviteOnly)
+    }
+}
