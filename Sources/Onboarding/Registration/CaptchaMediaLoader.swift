@@ -19,7 +19,7 @@ struct CaptchaMediaLoader: Sendable {
             guard let target = URL(string: url.text) else { return nil }
             let bytes: [UInt8]
             do {
-                bytes = try await CatalogueFetcher(timeout: timeout).download(target)
+                bytes = try await CatalogueFetcher(downloader: HTTPDocumentDownloader(), timeout: timeout).download(target)
             } catch {
                 return nil
             }
