@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The tool's main job, offline: builds xmpp-onboard, starts a local demo Prosody on 127.0.0.1 with its own
-# test CA, creates a demo account and runs `xmpp-onboard account verify` against it. The server is
-# stopped when the script ends. (Once the wizard exists, this starts the wizard against the demo server.)
+# The tool's main job, offline: builds xmpp-onboard, starts a local demo Prosody on 127.0.0.1 (with its own
+# test CA), registers a new account on it in-band — generated username and strong password, saved to a 0600
+# file — and then logs in with it to show how the connection is secured. The server is stopped at the end.
+# Extra arguments go to `register` (for example --lang bg, --json, --verbose).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -16,10 +17,11 @@ cleanup() {
 trap cleanup EXIT
 scripts/demo-server.sh "$work"
 . "$work/env"
-password="demo-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-printf '%s\n%s\n' "$password" "$password" | prosodyctl --config "$DEMO_CONFIG" adduser "alice@$DEMO_DOMAIN" >/dev/null
-printf '%s\n' "$password" > "$work/password"
+connection=(--host "127.0.0.1:$DEMO_PORT" --ca-file "$DEMO_CA")
 echo "Demo server: $DEMO_DOMAIN on 127.0.0.1:$DEMO_PORT (STARTTLS) and :$DEMO_TLS_PORT (Direct TLS)" >&2
-echo "\$ xmpp-onboard account verify alice@$DEMO_DOMAIN --host 127.0.0.1:$DEMO_PORT --ca-file … --password-file …" >&2
-"$tool" account verify "alice@$DEMO_DOMAIN" --host "127.0.0.1:$DEMO_PORT" --ca-file "$DEMO_CA" \
-  --password-file "$work/password" "$@"
+echo "\$ xmpp-onboard register $DEMO_DOMAIN --generate-password --save account.txt" >&2
+"$tool" register "$DEMO_DOMAIN" "${connection[@]}" --generate-password --save "$work/account.txt" "$@"
+jid="$(sed -n 1p "$work/account.txt")"
+echo >&2
+echo "\$ xmpp-onboard account verify $jid --password-stdin" >&2
+sed -n 2p "$work/account.txt" | "$tool" account verify "$jid" "${connection[@]}" --password-stdin
