@@ -44,7 +44,12 @@ struct TerminalPrompter: Prompter {
         guard isInteractive else { throw .unavailable }
         showPreamble(prompt)
         let answer = try Self.readLine(prompt: text(for: prompt) + " " + localizer.text("prompt.yes-no") + " ")
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        // "y"/"yes" always count; the language adds its own words ("o, oui", "д, да"), so the local letter
+        // shown in prompt.yes-no works.
+        let localized = localizer.text("prompt.yes-answers").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let accepted = Set(["y", "yes"] + localized)
+        return accepted.contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     func choose(_ prompt: Prompt, from options: [String]) async throws(PromptError) -> Int {
