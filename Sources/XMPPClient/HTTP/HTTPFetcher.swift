@@ -1,4 +1,6 @@
-import Foundation
+// FoundationEssentials, not Foundation: Foundation brings _FoundationICU, whose ICU headers clash with the
+// system ICU headers that libxml2 includes (CLibXML2, visible in this module through XMLStreamParser).
+import FoundationEssentials
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -58,17 +60,19 @@ public struct HTTPFetcher: Sendable {
         var target = url.path.isEmpty ? "/" : url.path
         if let query = url.query { target += "?" + query }
 
-        var tlsHandler: TLSClientHandler?
+        // Handlers are made inside the channel initializer, on the channel's event loop (they are not Sendable).
+        var tlsContext: TLSContext?
         if isTLS {
             do {
-                tlsHandler = try TLSClientHandler(
-                    context: TLSContext(configuration: tls), serverName: host.lowercased(), alpnProtocols: [])
+                tlsContext = try TLSContext(configuration: tls)
             } catch {
                 throw FetchError.tls(error)
             }
         }
+        let serverName = host.lowercased()
+        let context = tlsContext
+        let maximumSize = self.maximumSize
         let promise = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Response.self)
-        let collector = ResponseCollector(promise: promise, maximumSize: maximumSize)
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -76,14 +80,18 @@ public struct HTTPFetcher: Sendable {
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let sync = channel.pipeline.syncOperations
-                        if let tlsHandler { try sync.addHandler(tlsHandler) }
+                        if let context {
+                            try sync.addHandler(TLSClientHandler(context: context, serverName: serverName, alpnProtocols: []))
+                        }
                         try sync.addHandler(HTTPRequestEncoder())
                         try sync.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
-                        try sync.addHandler(collector)
+                        try sync.addHandler(ResponseCollector(promise: promise, maximumSize: maximumSize))
                     }
                 }
                 .connect(host: host, port: port)
                 .get()
+        } catch let error as TLSError {
+            throw FetchError.tls(error)
         } catch {
             throw FetchError.connectionFailed("\(error)")
         }
