@@ -47,7 +47,8 @@ private func prosody(_ hash: ProsodyServer.Options.PasswordHash) async throws ->
 private func ejabberd(_ hash: EjabberdServer.Options.SCRAMHash) async throws -> Target {
     try requireEjabberd()
     let server = try await EjabberdServer.shared(
-        key: "verify-ejabberd-\(hash)", options: .init(scramHash: hash, uncertifiedHosts: ["uncertified.localhost"]))
+        key: "verify-ejabberd-\(hash)",
+        options: .init(scramHash: hash, captchaHost: nil, uncertifiedHosts: ["uncertified.localhost"]))
     return Target(
         name: "ejabberd \(hash)", domain: server.domain, c2sPort: server.c2sPort, directTLSPort: server.directTLSPort,
         caFile: server.caFile.path, uncertifiedHost: "uncertified.localhost",

@@ -120,7 +120,7 @@ extension EjabberdServer {
                 auth_password_format: \(passwordFormat.rawValue)
                 auth_scram_hash: \(scramHash.rawValue)
                 registration_timeout: \(registrationTimeout.map(String.init) ?? "infinity")
-                captcha_cmd: \(yaml(captchaScript.path))
+                \(captchaHost == nil ? "" : "captcha_cmd: " + yaml(captchaScript.path))
                 acl:
                   loopback:
                     ip:

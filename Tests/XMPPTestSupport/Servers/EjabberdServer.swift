@@ -90,7 +90,7 @@ public final class EjabberdServer: Sendable {
     /// Starts an instance and waits until its listeners accept connections (bounded by `timeout`; ejabberd
     /// logs "started" about 1 ms before the ports open, so readiness is the ports). Retries with new ports when
     /// another process took one first.
-    public static func start(_ options: Options = Options(), timeout: Duration = .seconds(60)) async throws
+    public static func start(_ options: Options = Options(), timeout: Duration = .seconds(90)) async throws
         -> EjabberdServer
     {
         if let reason = ServerAvailability.missingReason(.ejabberd) {
