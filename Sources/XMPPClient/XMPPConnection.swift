@@ -192,22 +192,6 @@ public actor XMPPConnection {
         }
     }
 
-    /// Continues a registration stream with SASL after the account was created (XEP-0077 §3.1).
-    public func authenticateAfterRegistration(_ credentials: StreamNegotiation.Credentials) async throws -> JID {
-        guard var machine = negotiation else { preconditionFailure("negotiate(.register) first") }
-        var actions = machine.authenticate(with: credentials)
-        negotiation = machine
-        while true {
-            for action in actions {
-                if case .established(let jid)? = try await perform(action) { return jid }
-            }
-            let event = try await nextEvent(step: "authentication")
-            guard var current = negotiation else { preconditionFailure("negotiation missing") }
-            actions = current.receive(event)
-            negotiation = current
-        }
-    }
-
     func perform(_ action: StreamNegotiation.Action) async throws -> NegotiationOutcome? {
         switch action {
         case .openStream(let header, let resetParser):
