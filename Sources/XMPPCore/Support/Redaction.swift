@@ -10,6 +10,10 @@ public enum Redaction {
     /// The element with every secret replaced by `[redacted]`.
     public static func redacted(_ element: Element) -> Element {
         var copy = element
+        // XEP-0445 carries the invite token as an attribute: `<preauth xmlns='urn:xmpp:pars:0' token='…'/>`.
+        for index in copy.attributes.indices where ["token", "preauth", "password"].contains(copy.attributes[index].name) {
+            copy.attributes[index].value = placeholder
+        }
         if element.namespace == Namespace.sasl, ["auth", "response", "challenge", "success"].contains(element.name) {
             copy.children = element.children.isEmpty ? [] : [.text(placeholder)]
             return copy
@@ -28,14 +32,29 @@ public enum Redaction {
             }
             return copy
         }
-        for index in copy.attributes.indices where ["token", "preauth"].contains(copy.attributes[index].name) {
-            copy.attributes[index].value = placeholder
-        }
         copy.children = element.children.map { child in
-            if case .element(let inner) = child { return .element(redacted(inner)) }
-            return child
+            switch child {
+            case .element(let inner): .element(redacted(inner))
+            case .text(let text): .text(redactingURITokens(text))
+            }
         }
         return copy
+    }
+
+    /// `text` with the value of every `preauth=` / `password=` URI parameter (XEP-0401 invite URIs, Kaidan login
+    /// URIs) replaced, up to the next `;`, `&`, quote or white space.
+    public static func redactingURITokens(_ text: String) -> String {
+        guard text.contains("preauth=") || text.contains("password=") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while true {
+            let matches = ["preauth=", "password="].compactMap { rest.firstRange(of: $0) }
+            guard let first = matches.min(by: { $0.lowerBound < $1.lowerBound }) else { break }
+            result += rest[..<first.upperBound]
+            result += placeholder
+            rest = rest[first.upperBound...].drop { !";&'\" \n\t<".contains($0) }
+        }
+        return result + rest
     }
 
     private static func isSecretField(_ field: Element) -> Bool {
