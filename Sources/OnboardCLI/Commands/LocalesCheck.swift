@@ -20,7 +20,7 @@ struct LocalesCheck: AsyncParsableCommand {
         let context = CommandContext(global: global)
         let localizer = context.localizer
         guard let directory = LocaleDirectory(locator: context.locator) else {
-            context.output.error(localizer.text("l10n.label.error"), localizer.text("l10n.error.no-locales"))
+            context.output.error(localizer.text("error.label"), localizer.text("l10n.error.no-locales"))
             throw ExitStatus.failure.exitCode
         }
         let reports = CatalogueChecker(directory: directory).check()
