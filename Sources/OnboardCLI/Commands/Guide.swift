@@ -32,10 +32,7 @@ struct Guide: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         let localizer = context.localizer
-        guard let directory = LocaleDirectory(locator: context.locator) else {
-            context.output.error(localizer.text("error.label"), localizer.text("l10n.error.no-locales"))
-            throw ExitStatus.failure.exitCode
-        }
+        let directory = try context.requireLocaleDirectory()
         guard topic != nil || client != nil else {
             printTopics(context)
             return
