@@ -24,7 +24,7 @@ struct CommandContext: Sendable {
         self.output = Output(color: global.color, environment: environment)
         if let requested = resolution.unavailableRequest {
             output.warning(
-                localizer.text("l10n.label.warning"),
+                localizer.text("warning.label"),
                 localizer.text(
                     "l10n.warning.unavailable-language",
                     ["language": TerminalText.neutralized(requested, maximumLength: 40)]))

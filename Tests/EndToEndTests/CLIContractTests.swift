@@ -1,13 +1,13 @@
 import Foundation
 import Testing
+import XMPPTestSupport
 
 /// The command-line contract of issue #2: --version, --help, documented exit codes, no passwords in argv,
 /// no prompt (and no hang) without a terminal.
 @Suite("CLI contract")
 struct CLIContractTests {
     private func runner() throws -> CommandRunner {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TestDirectories.makeUnique(prefix: "cli")
         return CommandRunner(home: home)
     }
 
@@ -63,8 +63,7 @@ struct CLIContractTests {
 
     @Test("a refused connection exits 69 with a JSON error")
     func refusedConnection() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TestDirectories.makeUnique(prefix: "cli")
         let passwordFile = home.appendingPathComponent("pw")
         try "pw\n".write(to: passwordFile, atomically: true, encoding: .utf8)
         let result = try CommandRunner(home: home).run(

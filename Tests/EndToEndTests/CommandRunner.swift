@@ -1,18 +1,10 @@
 import Foundation
 import Testing
+import XMPPTestSupport
 
-/// Runs the built `xmpp-onboard` binary (`.build/debug/xmpp-onboard`, found from this file's path).
+/// Runs the built `xmpp-onboard` (``TestPaths/tool``) with a private home directory.
 struct CommandRunner {
-    struct Result {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
-    }
-
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: URL { repositoryRoot.appendingPathComponent(".build/debug/xmpp-onboard") }
+    typealias Result = CommandResult
 
     /// Environment for the run: a private data home, `C` locale, and no inherited overrides.
     var environment: [String: String]
@@ -23,34 +15,9 @@ struct CommandRunner {
         self.environment = environment.merging(extra) { $1 }
     }
 
-    /// Runs the binary with `arguments`, stdout and stderr captured through files (no pipe deadlock).
+    /// Runs the binary with `arguments` (stdin `/dev/null`), stdout and stderr captured through files.
     func run(_ arguments: [String]) throws -> Result {
-        let binary = Self.binary
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: \(binary.path)")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out")
-        let errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            status: process.terminationStatus,
-            standardOutput: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
-            standardError: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+        try TestPaths.runToolSynchronously(arguments, environment: environment)
     }
 }
 

@@ -1,48 +1,25 @@
 import Foundation
 import Testing
+import XMPPTestSupport
 
 /// End-to-end runs of the built binary for `guide` and `locales check`.
 ///
-/// The binary is `.build/debug/xmpp-onboard`, found relative to this file; build it first (`swift build`, which
+/// The binary is ``TestPaths/tool`` (`.build/debug/xmpp-onboard`); build it first (`swift build`, which
 /// `swift build --build-tests` and `scripts/test.sh` do). Expected outputs live in `Expected/`; run with
 /// `XMPP_ONBOARD_UPDATE_SNAPSHOTS=1` to rewrite them after an intended change, then review the diff.
 @Suite("guide and locales commands")
 struct GuideCommandTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.packageRoot
     static let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Expected")
-
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
 
     /// Runs the binary with a clean locale environment, the source tree's data and no colour.
     static func run(_ arguments: [String], dataDirectory: URL = root, environment extra: [String: String] = [:])
-        throws -> Run
+        throws -> CommandResult
     {
-        let binary = root.appendingPathComponent(".build/debug/xmpp-onboard")
-        try #require(
-            FileManager.default.isExecutableFile(atPath: binary.path), "build the binary first: swift build")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments + ["--data-dir", dataDirectory.path, "--color", "never"]
         var environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         environment.merge(extra) { $1 }
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+        return try TestPaths.runToolSynchronously(
+            arguments + ["--data-dir", dataDirectory.path, "--color", "never"], environment: environment)
     }
 
     /// Compares `actual` with `Expected/<name>`, or writes it when updating snapshots.
@@ -135,10 +112,8 @@ struct GuideCommandTests {
         #expect(run.standardOutput.hasSuffix("\nNo problems found.\n"))
 
         // A copy of the shipped locales with problems added to French and a guide removed from Italian.
-        let broken = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "xmpp-onboard-e2e-\(UUID().uuidString)")
+        let broken = try TestDirectories.makeUnique(prefix: "locales-e2e")
         defer { try? FileManager.default.removeItem(at: broken) }
-        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: Self.root.appendingPathComponent("locales"), to: broken.appendingPathComponent("locales"))
         let french = broken.appendingPathComponent("locales/fr/messages.po")

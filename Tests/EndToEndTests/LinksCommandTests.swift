@@ -43,7 +43,7 @@ struct LinksCommandTests {
     @Test("Android invitation as JSON: Play referrer carries it, F-Droid is two-step")
     func androidInvitationJSON() throws {
         let result = try Tool.run(["links", Self.invitation, "--platform", "android", "--client", "conversations", "--json"])
-        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.status == 0, "\(result.standardError)")
         let object = try Self.json(result)
         #expect(object["kind"] as? String == "invitation")
         #expect(object["landing_link"] as? String == "https://xmpp.link/#example.com?register;preauth=TOKEN123")
@@ -65,18 +65,18 @@ struct LinksCommandTests {
     @Test("iOS invitation text says to come back after installing; QR codes decode")
     func iosInvitationText() throws {
         let result = try Tool.run(["links", Self.invitation, "--platform", "ios", "--qr", "always", "--plain"])
-        #expect(result.status == 0, "\(result.errorOutput)")
-        #expect(result.text.contains("Install from the App Store: https://apps.apple.com/"))
-        #expect(result.text.contains("Installing from the App Store does not pass the invitation on: after installing, come back"))
-        #expect(try Self.decodeQRCodes(in: result.text) == [Self.invitation])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Install from the App Store: https://apps.apple.com/"))
+        #expect(result.standardOutput.contains("Installing from the App Store does not pass the invitation on: after installing, come back"))
+        #expect(try Self.decodeQRCodes(in: result.standardOutput) == [Self.invitation])
     }
 
     @Test("the Play referrer link is shown as a QR code that decodes to it")
     func referrerQR() throws {
         let result = try Tool.run(["links", Self.invitation, "--client", "conversations", "--qr", "always", "--plain"])
-        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.status == 0, "\(result.standardError)")
         #expect(
-            try Self.decodeQRCodes(in: result.text) == [
+            try Self.decodeQRCodes(in: result.standardOutput) == [
                 Self.invitation,
                 "https://play.google.com/store/apps/details?id=eu.siacs.conversations&referrer=xmpp%3Aexample.com%3Fregister%3Bpreauth%3DTOKEN123",
             ])
@@ -96,17 +96,17 @@ struct LinksCommandTests {
             ["links", "alice@example.org", "--client", "conversations", "--include-password-from", source, "--qr", "always", "--plain"],
             stdin: stdin
         )
-        #expect(conversations.status == 0, "\(conversations.errorOutput)")
-        #expect(conversations.errorOutput.contains("warning: The login QR codes contain your password: they are a key to your account"))
+        #expect(conversations.status == 0, "\(conversations.standardError)")
+        #expect(conversations.standardError.contains("warning: The login QR codes contain your password: they are a key to your account"))
         let expectedJSON = #"{"protocol":"xmpp","address":"alice@example.org","password":"s3cr3t ;+&=\"ü"}"#
-        #expect(try Self.decodeQRCodes(in: conversations.text) == ["xmpp:alice@example.org?roster", expectedJSON])
+        #expect(try Self.decodeQRCodes(in: conversations.standardOutput) == ["xmpp:alice@example.org?roster", expectedJSON])
 
         let kaidan = try Tool.run(
             ["links", "alice@example.org", "--client", "kaidan", "--platform", "linux", "--include-password-from", source, "--json"],
             stdin: stdin
         )
-        #expect(kaidan.status == 0, "\(kaidan.errorOutput)")
-        #expect(kaidan.errorOutput.contains("key to your account"))
+        #expect(kaidan.status == 0, "\(kaidan.standardError)")
+        #expect(kaidan.standardError.contains("key to your account"))
         let apps = try #require(try Self.json(kaidan)["apps"] as? [[String: Any]])
         let login = try #require(apps.first?["login_qr"] as? [String: Any])
         #expect(login["format"] as? String == "xmpp-login")
@@ -117,11 +117,11 @@ struct LinksCommandTests {
     @Test("without the option no password appears and no warning is printed")
     func noPassword() throws {
         let result = try Tool.run(["links", "alice@example.org", "--qr", "always", "--plain"])
-        #expect(result.status == 0, "\(result.errorOutput)")
-        #expect(!result.errorOutput.contains("warning"))
-        #expect(!result.text.contains("password="))
-        #expect(result.text.contains("\"Add me\" link for your contacts: xmpp:alice@example.org?roster"))
-        let codes = try Self.decodeQRCodes(in: result.text)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("warning"))
+        #expect(!result.standardOutput.contains("password="))
+        #expect(result.standardOutput.contains("\"Add me\" link for your contacts: xmpp:alice@example.org?roster"))
+        let codes = try Self.decodeQRCodes(in: result.standardOutput)
         #expect(codes.first == "xmpp:alice@example.org?roster")
         #expect(codes.allSatisfy { !$0.contains("password") })
     }
@@ -131,7 +131,7 @@ struct LinksCommandTests {
         for arguments in [["links", "alice@example.org"], ["links", "alice@example.org", "--qr", "never", "--plain"]] {
             let result = try Tool.run(arguments)
             #expect(result.status == 0)
-            #expect(!result.text.contains("█") && !result.text.contains("####"))
+            #expect(!result.standardOutput.contains("█") && !result.standardOutput.contains("####"))
         }
     }
 
@@ -146,7 +146,7 @@ struct LinksCommandTests {
     func usageErrors(arguments: [String], message: String) throws {
         let result = try Tool.run(arguments)
         #expect(result.status == 64)
-        #expect(result.errorOutput.contains(message), "\(result.errorOutput)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
     @Test("password problems")
@@ -157,34 +157,34 @@ struct LinksCommandTests {
         try Data("\n".utf8).write(to: empty)
         let emptyResult = try Tool.run(["links", "alice@example.org", "--include-password-from", empty.path])
         #expect(emptyResult.status == 64)
-        #expect(emptyResult.errorOutput.contains("The password is empty"))
+        #expect(emptyResult.standardError.contains("The password is empty"))
 
         let missing = try Tool.run(["links", "alice@example.org", "--include-password-from", directory.path + "/none"])
         #expect(missing.status == 1)
-        #expect(missing.errorOutput.contains("Cannot read the password"))
+        #expect(missing.standardError.contains("Cannot read the password"))
 
         let secret = directory.appendingPathComponent("pw")
         try Data("x".utf8).write(to: secret)
         let invitation = try Tool.run(["links", Self.invitation, "--include-password-from", secret.path])
         #expect(invitation.status == 64)
-        #expect(invitation.errorOutput.contains("an invitation needs no password"))
+        #expect(invitation.standardError.contains("an invitation needs no password"))
     }
 
     @Test("a password inside a login URI is ignored with a warning")
     func passwordInURI() throws {
         let result = try Tool.run(["links", "xmpp:alice@example.org?login;password=hunter2", "--json"])
         #expect(result.status == 0)
-        #expect(result.errorOutput.contains("The password in the URI is ignored"))
-        #expect(!result.text.contains("hunter2"))
+        #expect(result.standardError.contains("The password in the URI is ignored"))
+        #expect(!result.standardOutput.contains("hunter2"))
     }
 
     @Test("on a terminal the QR codes are printed without asking")
     func onTerminal() throws {
         let result = try Tool.runOnTerminal(["links", "alice@example.org", "--client", "conversations"])
         #expect(result.status == 0)
-        #expect(result.text.contains("\u{1B}[30;107m"))
+        #expect(result.standardOutput.contains("\u{1B}[30;107m"))
         let plain = try Tool.runOnTerminal(["links", "alice@example.org", "--client", "conversations", "--plain"])
-        let text = plain.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = plain.standardOutput.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(try Self.decodeQRCodes(in: text) == ["xmpp:alice@example.org?roster"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMPPTestSupport
 
 /// End-to-end runs of `xmpp-onboard providers …` and `clients …` against the shipped catalogues.
 @Suite struct ProvidersCommandTests {
@@ -7,13 +8,12 @@ import Testing
     let runner: CommandRunner
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("providers-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        home = try TestDirectories.makeUnique(prefix: "providers-e2e")
         runner = CommandRunner(home: home)
     }
 
     static let fixtures: URL = {
-        let sibling = CommandRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
+        let sibling = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
         return FileManager.default.fileExists(atPath: sibling.path)
             ? sibling : URL(fileURLWithPath: "/work/shared/fixtures")
     }()
@@ -119,12 +119,12 @@ import Testing
     @Test("validate accepts the shipped files and reports every problem of a broken one")
     func validate() throws {
         let shipped = try runner.run([
-            "providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("providers.json").path,
+            "providers", "validate", TestPaths.packageRoot.appendingPathComponent("providers.json").path,
         ])
         #expect(shipped.status == 0, "\(shipped.standardOutput)")
         #expect(shipped.standardOutput.contains("86 valid entries, 0 errors, 0 warnings"))
         let clients = try runner.run([
-            "providers", "validate", CommandRunner.repositoryRoot.appendingPathComponent("clients.json").path,
+            "providers", "validate", TestPaths.packageRoot.appendingPathComponent("clients.json").path,
         ])
         #expect(clients.status == 0)
         #expect(clients.standardOutput.contains("12 valid entries"))
@@ -179,7 +179,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: smaller).write(to: served.appendingPathComponent("changed.json"))
 
         let server = try LoopbackHTTPServer(serving: served)
-        let shippedPath = CommandRunner.repositoryRoot.appendingPathComponent("providers.json").path
+        let shippedPath = TestPaths.packageRoot.appendingPathComponent("providers.json").path
         let shippedBefore = try Data(contentsOf: URL(fileURLWithPath: shippedPath))
         let userCopy = home.appendingPathComponent("data/xmpp-onboard/providers.json")
         let lastGood = home.appendingPathComponent("data/xmpp-onboard/providers.last-good.json")

@@ -19,7 +19,7 @@ struct QRCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("code.png").path
         let result = try Tool.run(["qr", text, "--output", file])
-        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.status == 0, "\(result.standardError)")
         #expect(result.output.isEmpty)
         #expect(try Tool.decode(imageAt: file) == Data(text.utf8))
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
@@ -31,8 +31,8 @@ struct QRCommandTests {
         let directory = try Tool.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let result = try Tool.run(["qr", text, "--format", "svg", "--ec", "h"])
-        #expect(result.status == 0, "\(result.errorOutput)")
-        #expect(result.text.hasPrefix("<svg "))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("<svg "))
         let svg = directory.appendingPathComponent("code.svg")
         let png = directory.appendingPathComponent("code.png")
         try result.output.write(to: svg)
@@ -49,9 +49,9 @@ struct QRCommandTests {
         let dumb = try Tool.run(["qr", text] + (invert ? ["--invert"] : []), environment: ["TERM": "dumb"])
         #expect(plain.status == 0 && dumb.status == 0)
         #expect(plain.output == dumb.output)
-        #expect(plain.text.allSatisfy { $0 == "#" || $0 == " " || $0 == "\n" })
+        #expect(plain.standardOutput.allSatisfy { $0 == "#" || $0 == " " || $0 == "\n" })
         let image = directory.appendingPathComponent("ascii.pgm")
-        try Tool.pgm(fromASCII: plain.text, inkIsDark: invert).write(to: image)
+        try Tool.pgm(fromASCII: plain.standardOutput, inkIsDark: invert).write(to: image)
         #expect(try Tool.decode(imageAt: image.path) == Data(text.utf8))
     }
 
@@ -68,7 +68,7 @@ struct QRCommandTests {
         #expect(try Tool.decode(imageAt: png, binary: true) == bytes)
 
         let svgResult = try Tool.run(["qr", "--input", "-", "--format", "svg"], stdin: bytes)
-        #expect(svgResult.status == 0, "\(svgResult.errorOutput)")
+        #expect(svgResult.status == 0, "\(svgResult.standardError)")
         let svg = directory.appendingPathComponent("b.svg")
         let raster = directory.appendingPathComponent("b.png")
         try svgResult.output.write(to: svg)
@@ -94,13 +94,13 @@ struct QRCommandTests {
         let result = try Tool.run(["qr", text])
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.errorOutput.contains("error: The text is too long for a QR code: 3000 bytes"))
-        #expect(result.errorOutput.contains("at most 2331 bytes"))
-        #expect(result.errorOutput.contains("--ec L"))
+        #expect(result.standardError.contains("error: The text is too long for a QR code: 3000 bytes"))
+        #expect(result.standardError.contains("at most 2331 bytes"))
+        #expect(result.standardError.contains("--ec L"))
         let low = try Tool.run(["qr", text, "--ec", "L"])
         #expect(low.status == 64)
-        #expect(low.errorOutput.contains("at most 2953 bytes"))
-        #expect(!low.errorOutput.contains("--ec L"))
+        #expect(low.standardError.contains("at most 2953 bytes"))
+        #expect(!low.standardError.contains("--ec L"))
     }
 
     @Test("usage errors exit 64", arguments: [
@@ -109,14 +109,14 @@ struct QRCommandTests {
     ])
     func usage(arguments: [String]) throws {
         let result = try Tool.run(arguments)
-        #expect(result.status == 64, "\(arguments): \(result.errorOutput)")
+        #expect(result.status == 64, "\(arguments): \(result.standardError)")
     }
 
     @Test("empty input: exit 64")
     func empty() throws {
         let result = try Tool.run(["qr", "--input", "-"], stdin: Data())
         #expect(result.status == 64)
-        #expect(result.errorOutput.contains("nothing to encode"))
+        #expect(result.standardError.contains("nothing to encode"))
     }
 
     @Test("an existing output file is kept unless --force")
@@ -127,7 +127,7 @@ struct QRCommandTests {
         try Data("keep".utf8).write(to: file)
         let refused = try Tool.run(["qr", "new", "-o", file.path])
         #expect(refused.status == 1)
-        #expect(refused.errorOutput.contains("already exists"))
+        #expect(refused.standardError.contains("already exists"))
         #expect(try Data(contentsOf: file) == Data("keep".utf8))
         let forced = try Tool.run(["qr", "new", "-o", file.path, "--force"])
         #expect(forced.status == 0)
@@ -137,19 +137,19 @@ struct QRCommandTests {
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
         let symlink = try Tool.run(["qr", "x", "-o", link.path, "--force"])
         #expect(symlink.status == 1)
-        #expect(symlink.errorOutput.contains("symbolic link"))
+        #expect(symlink.standardError.contains("symbolic link"))
     }
 
     @Test("terminal output: colour only when asked (stdout is a pipe here)")
     func terminalOutput() throws {
         let plain = try Tool.run(["qr", "hello"])
         #expect(plain.status == 0)
-        #expect(!plain.text.contains("\u{1B}"))
-        #expect(plain.text.contains("█"))
-        let lines = plain.text.split(separator: "\n")
+        #expect(!plain.standardOutput.contains("\u{1B}"))
+        #expect(plain.standardOutput.contains("█"))
+        let lines = plain.standardOutput.split(separator: "\n")
         #expect(lines.count == (21 + 4 + 1) / 2)
         let colored = try Tool.run(["qr", "hello", "--color", "always"])
-        #expect(colored.text.hasPrefix("\u{1B}[30;107m"))
+        #expect(colored.standardOutput.hasPrefix("\u{1B}[30;107m"))
         let inverted = try Tool.run(["qr", "hello", "--invert"])
         #expect(inverted.output != plain.output)
     }
@@ -158,14 +158,14 @@ struct QRCommandTests {
     func onTerminal() throws {
         let colored = try Tool.runOnTerminal(["qr", "hello"])
         #expect(colored.status == 0)
-        #expect(colored.text.contains("\u{1B}[30;107m"))
+        #expect(colored.standardOutput.contains("\u{1B}[30;107m"))
         let noColor = try Tool.runOnTerminal(["qr", "hello"], environment: ["NO_COLOR": "1"])
         #expect(noColor.status == 0)
-        #expect(!noColor.text.contains("\u{1B}["))
-        #expect(noColor.text.contains("█"))
+        #expect(!noColor.standardOutput.contains("\u{1B}["))
+        #expect(noColor.standardOutput.contains("█"))
         let png = try Tool.runOnTerminal(["qr", "hello", "--format", "png"])
         #expect(png.status == 64)
-        #expect(png.text.contains("Refusing to write a PNG image to the terminal"))
+        #expect(png.standardOutput.contains("Refusing to write a PNG image to the terminal"))
         #expect(!png.output.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }

@@ -4,10 +4,9 @@ import Testing
 import XMPPTestSupport
 
 /// One JSON object from the tool's stdout.
-private func json(_ result: CommandResult) throws -> [String: Any] {
-    let line = result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
-    let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
-    return try #require(object as? [String: Any], "stdout: \(result.standardOutput) stderr: \(result.standardError)")
+private func json(_ result: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    try JSONOutput.lastObject(
+        in: result.standardOutput, context: "stderr: \(result.standardError)", sourceLocation: sourceLocation)
 }
 
 /// The server under test, whichever kind.

@@ -195,16 +195,12 @@ struct ToolRun: CustomStringConvertible {
 
     /// The JSON object on stdout (the last line).
     func json(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let line = result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
-        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8))
-        return try #require(object as? [String: Any], "no JSON: \(self)", sourceLocation: sourceLocation)
+        try JSONOutput.lastObject(in: result.standardOutput, context: "\(self)", sourceLocation: sourceLocation)
     }
 
     /// The `condition` of a JSON error, or nil.
     var condition: String? {
-        let line = result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
-        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        return object?["condition"] as? String
+        JSONOutput.lastObjectIfAny(in: result.standardOutput)?["condition"] as? String
     }
 
     var description: String {

@@ -2,6 +2,7 @@ import Foundation
 import Localization
 import ResourceLocation
 import Testing
+import XMPPTestSupport
 
 @Suite("Localizer")
 struct LocalizerTests {
@@ -77,8 +78,7 @@ struct LocalizerTests {
 /// A `locales/` tree in a unique temporary directory.
 enum TemporaryLocales {
     static func make(_ messages: [String: String], guides: [String: [String: String]] = [:]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("xmpp-onboard-l10n-\(UUID().uuidString)", isDirectory: true)
+        let root = try TestDirectories.makeUnique(prefix: "xmpp-onboard-l10n")
         for (language, text) in messages {
             let directory = root.appendingPathComponent("locales/\(language)", isDirectory: true)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

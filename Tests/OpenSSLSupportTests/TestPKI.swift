@@ -1,4 +1,5 @@
 import Foundation
+import XMPPTestSupport
 
 /// Certificates for the in-memory TLS tests, generated once per test process with the `openssl` command into
 /// a unique temporary directory (EC P-256 keys: fast to generate).
@@ -47,12 +48,11 @@ struct TestPKI: Sendable {
     }
 
     private init() throws(Failure) {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("openssl-support-tests-\(UUID().uuidString)")
+        let directory: URL
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            directory = try TestDirectories.makeUnique(prefix: "openssl-support-tests")
         } catch {
-            throw Failure(description: "cannot create \(directory.path): \(error)")
+            throw Failure(description: "cannot create a temporary directory: \(error)")
         }
         self.directory = directory
         let builder = Builder(directory: directory.path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMPPTestSupport
 
 @testable import ProviderCatalogue
 
@@ -149,8 +150,7 @@ final class TemporaryDirectory {
     var path: String { url.path }
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try TestDirectories.makeUnique(prefix: "catalogue-tests")
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }

@@ -21,11 +21,11 @@ struct CatalogueSession {
         do {
             let loaded = try location.load()
             for skipped in loaded.skipped {
-                context.output.warning(context.localizer.text("catalogue.label.warning"), text.loadError(skipped.error))
+                context.output.warning(context.localizer.text("warning.label"), text.loadError(skipped.error))
             }
             return loaded
         } catch {
-            context.output.error(context.localizer.text("catalogue.label.error"), text.loadError(error))
+            context.output.error(context.localizer.text("error.label"), text.loadError(error))
             throw ExitStatus.failure.exitCode
         }
     }
@@ -36,14 +36,14 @@ struct CatalogueSession {
             let catalogue = try ClientCatalogue.load(locator: context.locator)
             if catalogue.issues.containsErrors {
                 context.output.warning(
-                    context.localizer.text("catalogue.label.warning"),
+                    context.localizer.text("warning.label"),
                     context.localizer.text(
                         "clients.warning.invalid-entries",
                         ["count": String(catalogue.issues.filter { $0.severity == .error }.count)]))
             }
             return catalogue
         } catch let error as CatalogueLoadError {
-            context.output.error(context.localizer.text("catalogue.label.error"), text.loadError(error))
+            context.output.error(context.localizer.text("error.label"), text.loadError(error))
             throw ExitStatus.failure.exitCode
         }
     }

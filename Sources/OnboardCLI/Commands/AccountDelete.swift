@@ -34,14 +34,8 @@ struct AccountDelete: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        do {
+        try await ErrorPresentation.reporting(json: json, context: context) {
             try await delete(context: context)
-        } catch let presentation as ErrorPresentation {
-            throw presentation.report(json: json, context: context)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
         }
     }
 

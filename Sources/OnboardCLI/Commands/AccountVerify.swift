@@ -22,7 +22,7 @@ struct AccountVerify: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        do {
+        try await ErrorPresentation.reporting(json: json, context: context) {
             let account = try AccountInput.parseAccountJID(jid, localizer: context.localizer)
             let secret = try AccountInput.readPassword(password, context: context)
             let session = try await ConnectionSetup.open(account: account, options: connection, global: global, context: context)
@@ -32,12 +32,6 @@ struct AccountVerify: AsyncParsableCommand {
             } else {
                 report.print(context: context)
             }
-        } catch let presentation as ErrorPresentation {
-            throw presentation.report(json: json, context: context)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
         }
     }
 }

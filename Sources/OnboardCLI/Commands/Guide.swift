@@ -32,10 +32,7 @@ struct Guide: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         let localizer = context.localizer
-        guard let directory = LocaleDirectory(locator: context.locator) else {
-            context.output.error(localizer.text("l10n.label.error"), localizer.text("l10n.error.no-locales"))
-            throw ExitStatus.failure.exitCode
-        }
+        let directory = try context.requireLocaleDirectory()
         guard topic != nil || client != nil else {
             printTopics(context)
             return
@@ -43,14 +40,14 @@ struct Guide: AsyncParsableCommand {
         let topicName = topic ?? GuideTopic.perAppDefault.rawValue
         guard let guideTopic = GuideTopic(rawValue: topicName.lowercased()) else {
             context.output.error(
-                localizer.text("l10n.label.error"),
+                localizer.text("error.label"),
                 localizer.text("guide.error.unknown-topic", ["topic": TerminalText.neutralized(topicName)]))
             printTopics(context)
             throw ExitStatus.usage.exitCode
         }
         guard let guide = GuideLibrary(directory: directory).guide(guideTopic, language: localizer.language) else {
             context.output.error(
-                localizer.text("l10n.label.error"),
+                localizer.text("error.label"),
                 localizer.text("guide.error.missing", ["topic": guideTopic.rawValue]))
             throw ExitStatus.failure.exitCode
         }
@@ -110,7 +107,7 @@ struct Guide: AsyncParsableCommand {
     ) {
         let localizer = context.localizer
         context.output.error(
-            localizer.text("l10n.label.error"),
+            localizer.text("error.label"),
             localizer.text(
                 "guide.error.unknown-client",
                 ["topic": topic.rawValue, "client": TerminalText.neutralized(client, maximumLength: 60)]))

@@ -68,7 +68,7 @@ struct Links: AsyncParsableCommand {
             throw Self.report(error, input: target, context: context)
         }
         if target.lowercased().hasPrefix("xmpp:"), (try? XMPPURI(parsing: target))?.loginPassword != nil {
-            context.output.warning(localizer.text("qr.label.warning"), localizer.text("links.warning.password-in-uri"))
+            context.output.warning(localizer.text("warning.label"), localizer.text("links.warning.password-in-uri"))
         }
         let password = try includePasswordFrom.map { try Self.readPassword(from: $0, context: context) }
 
@@ -81,7 +81,7 @@ struct Links: AsyncParsableCommand {
             throw Self.report(error, input: target, context: context, catalogue: catalogue)
         }
         if links.containsPassword {
-            context.output.warning(localizer.text("qr.label.warning"), localizer.text("links.warning.password-qr"))
+            context.output.warning(localizer.text("warning.label"), localizer.text("links.warning.password-qr"))
         }
 
         if json {
@@ -111,7 +111,7 @@ struct Links: AsyncParsableCommand {
         }
         guard let data, let text = String(data: data, encoding: .utf8) else {
             context.output.error(
-                context.localizer.text("qr.label.error"),
+                context.localizer.text("error.label"),
                 context.localizer.text("links.error.unreadable-password", ["path": path])
             )
             throw ExitStatus.failure.exitCode
@@ -120,7 +120,7 @@ struct Links: AsyncParsableCommand {
         // One trailing line break is the file's, not the password's ("\r\n" is a single Character).
         if password.hasSuffix("\n") || password.hasSuffix("\r\n") { password.removeLast() }
         guard !password.isEmpty else {
-            context.output.error(context.localizer.text("qr.label.error"), context.localizer.text("links.error.empty-password"))
+            context.output.error(context.localizer.text("error.label"), context.localizer.text("links.error.empty-password"))
             throw ExitStatus.usage.exitCode
         }
         return password
@@ -161,7 +161,7 @@ struct Links: AsyncParsableCommand {
         case .emptyPassword:
             message = localizer.text("links.error.empty-password")
         }
-        context.output.error(localizer.text("qr.label.error"), message)
+        context.output.error(localizer.text("error.label"), message)
         return ExitStatus.usage.exitCode
     }
 

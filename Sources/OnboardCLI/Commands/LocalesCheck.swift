@@ -19,10 +19,7 @@ struct LocalesCheck: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(global: global)
         let localizer = context.localizer
-        guard let directory = LocaleDirectory(locator: context.locator) else {
-            context.output.error(localizer.text("l10n.label.error"), localizer.text("l10n.error.no-locales"))
-            throw ExitStatus.failure.exitCode
-        }
+        let directory = try context.requireLocaleDirectory()
         let reports = CatalogueChecker(directory: directory).check()
         var lines: [String] = []
         for report in reports {

@@ -65,16 +65,12 @@ struct PasswordChangeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        do {
-            try await change(context: context)
-        } catch let presentation as ErrorPresentation {
-            throw presentation.report(json: json, context: context)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch let failure as CredentialFile.Failure {
-            throw ErrorPresentation.of(failure, localizer: context.localizer).report(json: json, context: context)
-        } catch {
-            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
+        try await ErrorPresentation.reporting(json: json, context: context) {
+            do {
+                try await change(context: context)
+            } catch let failure as CredentialFile.Failure {
+                throw ErrorPresentation.of(failure, localizer: context.localizer)
+            }
         }
     }
 

@@ -73,7 +73,7 @@ struct ProvidersRecommend: AsyncParsableCommand {
         }
         guard !recommendations.isEmpty else {
             session.context.output.error(
-                localizer.text("catalogue.label.error"), localizer.text("providers.recommend.none"))
+                localizer.text("error.label"), localizer.text("providers.recommend.none"))
             throw ExitStatus.failure.exitCode
         }
         let explainer = RecommendationText(text: session.text, language: request.language ?? session.pageLanguage)

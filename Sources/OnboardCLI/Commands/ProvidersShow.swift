@@ -49,7 +49,7 @@ struct ProvidersShow: AsyncParsableCommand {
         }
         guard let provider else {
             session.context.output.error(
-                localizer.text("catalogue.label.error"),
+                localizer.text("error.label"),
                 localizer.text("providers.show.not-found", ["domain": session.text.neutral(domain)]))
             throw ExitStatus.failure.exitCode
         }
@@ -80,14 +80,14 @@ struct ProvidersShow: AsyncParsableCommand {
             }
             let (provider, issues) = try ProviderFile.provider(domain: normalized, parsing: bytes)
             for issue in issues {
-                output.warning(localizer.text("catalogue.label.warning"), session.text.issue(issue))
+                output.warning(localizer.text("warning.label"), session.text.issue(issue))
             }
             return provider
         } catch let error as CatalogueFetcher.FetchError {
-            output.warning(localizer.text("catalogue.label.warning"), FetchErrorText(text: session.text).message(error))
+            output.warning(localizer.text("warning.label"), FetchErrorText(text: session.text).message(error))
             return nil
         } catch let error as JSONSyntaxError {
-            output.warning(localizer.text("catalogue.label.warning"), session.text.syntaxError(error))
+            output.warning(localizer.text("warning.label"), session.text.syntaxError(error))
             return nil
         }
     }

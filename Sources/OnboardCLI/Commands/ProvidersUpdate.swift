@@ -29,7 +29,7 @@ struct ProvidersUpdate: AsyncParsableCommand {
         let localizer = session.context.localizer
         let output = session.context.output
         let fetchText = FetchErrorText(text: session.text)
-        let errorLabel = localizer.text("catalogue.label.error")
+        let errorLabel = localizer.text("error.label")
 
         let updateSource: UpdateSource
         do {
@@ -67,7 +67,7 @@ struct ProvidersUpdate: AsyncParsableCommand {
             throw ExitStatus.failure.exitCode
         }
         for issue in incoming.issues {
-            output.warning(localizer.text("catalogue.label.warning"), session.text.issue(issue))
+            output.warning(localizer.text("warning.label"), session.text.issue(issue))
         }
         guard !incoming.providers.isEmpty else {
             output.error(errorLabel, localizer.text("providers.update.no-valid-entries"))

@@ -23,7 +23,7 @@ struct ProvidersValidate: AsyncParsableCommand {
         let localizer = session.context.localizer
         let output = session.context.output
         guard let data = FileManager.default.contents(atPath: file) else {
-            output.error(localizer.text("catalogue.label.error"), session.text.loadError(.unreadable(file)))
+            output.error(localizer.text("error.label"), session.text.loadError(.unreadable(file)))
             throw ExitStatus.failure.exitCode
         }
         let issues: [CatalogueIssue]
@@ -51,7 +51,7 @@ struct ProvidersValidate: AsyncParsableCommand {
             for issue in issues {
                 let label =
                     issue.severity == .error
-                    ? localizer.text("catalogue.label.error") : localizer.text("catalogue.label.warning")
+                    ? localizer.text("error.label") : localizer.text("warning.label")
                 output.result("\(label): \(session.text.issue(issue))")
             }
             output.result(

@@ -45,7 +45,7 @@ extension QR {
         } else {
             guard let file = FileHandle(forReadingAtPath: path) else {
                 context.output.error(
-                    context.localizer.text("qr.label.error"),
+                    context.localizer.text("error.label"),
                     context.localizer.text("qr.error.unreadable-input", ["path": path])
                 )
                 throw ExitStatus.failure.exitCode
@@ -77,7 +77,7 @@ extension QR {
         case .encodingFailed, .pngEncodingFailed:
             message = localizer.text("qr.error.encoding-failed")
         }
-        context.output.error(localizer.text("qr.label.error"), message)
+        context.output.error(localizer.text("error.label"), message)
         switch error {
         case .empty, .tooLong, .invalidParameter: return ExitStatus.usage.exitCode
         case .encodingFailed, .pngEncodingFailed: return ExitStatus.failure.exitCode
@@ -88,7 +88,7 @@ extension QR {
     /// directory, fsync, then rename. Refuses symlinks, and existing files unless `overwrite`.
     static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, context: CommandContext) throws {
         func fail(_ key: MessageKey) -> ExitCode {
-            context.output.error(context.localizer.text("qr.label.error"), context.localizer.text(key, ["path": path]))
+            context.output.error(context.localizer.text("error.label"), context.localizer.text(key, ["path": path]))
             return ExitStatus.failure.exitCode
         }
         var status = stat()

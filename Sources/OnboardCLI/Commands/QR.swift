@@ -92,7 +92,7 @@ struct QR: AsyncParsableCommand {
             explicit: format, output: output, plain: plain, isDumbTerminal: environment["TERM"] == "dumb"
         )
         if chosenFormat == .png && output == nil && isatty(STDOUT_FILENO) == 1 {
-            context.output.error(context.localizer.text("qr.label.error"), context.localizer.text("qr.error.png-to-terminal"))
+            context.output.error(context.localizer.text("error.label"), context.localizer.text("qr.error.png-to-terminal"))
             throw ExitStatus.usage.exitCode
         }
         let rendering = QRRendering(

@@ -66,14 +66,8 @@ struct Register: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(global: global)
-        do {
+        try await ErrorPresentation.reporting(json: json, context: context) {
             try await register(context: context)
-        } catch let presentation as ErrorPresentation {
-            throw presentation.report(json: json, context: context)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
         }
     }
 

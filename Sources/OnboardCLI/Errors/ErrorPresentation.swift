@@ -56,6 +56,20 @@ struct ErrorPresentation: Error {
         return status.exitCode
     }
 
+    /// Runs a command's work and reports any failure: an ``ErrorPresentation`` as is, any other error through
+    /// ``of(_:localizer:)``; throws the exit code (an `ExitCode` thrown by `body` passes through unchanged).
+    static func reporting(json: Bool, context: CommandContext, _ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let presentation as ErrorPresentation {
+            throw presentation.report(json: json, context: context)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw ErrorPresentation.of(error, localizer: context.localizer).report(json: json, context: context)
+        }
+    }
+
     static func of(_ error: any Error, localizer: Localizer) -> ErrorPresentation {
         switch error {
         case let error as ConnectionError: of(error, localizer: localizer)

@@ -51,24 +51,17 @@ extension Element: CustomStringConvertible {
 /// XML escaping for the five predefined entities (XML 1.0 §4.6).
 public enum XMLEscaping {
     /// Escapes text content: `&`, `<`, `>`.
-    public static func text(_ string: String) -> String {
-        guard string.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return string }
-        var result = ""
-        result.reserveCapacity(string.utf8.count + 16)
-        for character in string {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    public static func text(_ string: String) -> String { escape(string, quotes: false) }
 
     /// Escapes an attribute value: `&`, `<`, `>`, `"`, `'`.
-    public static func attribute(_ string: String) -> String {
-        guard string.contains(where: { "&<>\"'".contains($0) }) else { return string }
+    public static func attribute(_ string: String) -> String { escape(string, quotes: true) }
+
+    /// Replaces `&`, `<`, `>` and, with `quotes`, `"` and `'` by their predefined entities.
+    private static func escape(_ string: String, quotes: Bool) -> String {
+        let needsEscaping: (Character) -> Bool = {
+            $0 == "&" || $0 == "<" || $0 == ">" || (quotes && ($0 == "\"" || $0 == "'"))
+        }
+        guard string.contains(where: needsEscaping) else { return string }
         var result = ""
         result.reserveCapacity(string.utf8.count + 16)
         for character in string {
@@ -76,8 +69,8 @@ public enum XMLEscaping {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&apos;"
             default: result.append(character)
             }
         }

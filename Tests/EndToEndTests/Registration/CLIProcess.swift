@@ -17,22 +17,16 @@ final class CLIProcess: @unchecked Sendable {
     private var errorBytes = Data()
     private var finishedReaders = 0
 
-    /// `.build/debug/xmpp-onboard` of this package.
-    static var binary: URL {
-        TestPaths.packageRoot.appendingPathComponent(".build/debug/xmpp-onboard")
-    }
-
     init(_ arguments: [String], onTerminal: Bool = false, environment: [String: String] = [:]) throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build first: swift build")
+        let binary = try TestPaths.requireTool()
         var base = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "LANG": "C.UTF-8"]
         if onTerminal {
             base["TERM"] = "xterm-256color"
             base["SHELL"] = "/bin/sh"
-            let quoted = ([Self.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qefc", quoted.joined(separator: " "), "/dev/null"]
+            process.arguments = try TestPaths.scriptArguments(for: arguments)
         } else {
-            process.executableURL = Self.binary
+            process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
         }
         base.merge(environment) { $1 }

@@ -28,7 +28,7 @@ struct RegisterEjabberdTests {
         let server = try await Self.server()
         let result = try await CLIProcess.run(["register", server.domain, "--generate-password", "--json"] + options(server))
         #expect(result.status == 0, "\(result.errors)")
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["status"] as? String == "registered")
         if ServerAvailability.isAvailable(.slixmpp), let jid = object["jid"] as? String, let password = object["password"] as? String {
             let login = try await SlixmppPeer.verify(jid: jid, password: password, port: server.c2sPort, caFile: server.caFile)
@@ -48,7 +48,7 @@ struct RegisterEjabberdTests {
             ["register", host, "--generate-password", "--captcha-answer-file", fifo, "--json"] + options(server),
             environment: ["TMPDIR": directory.path])
         try await child.waitFor("\"attempt\":1")
-        let first = try #require(RegistrationCLI.jsonLines(child.standardOutput).first)
+        let first = try #require(JSONOutput.objects(in: child.standardOutput).first)
         #expect(first["status"] as? String == "needs-input")
         #expect(first["answer_file"] as? String == fifo)
         let field = try #require((first["fields"] as? [[String: Any]])?.first)
@@ -60,12 +60,12 @@ struct RegisterEjabberdTests {
         try Self.write("wrong-\(right)\n", to: fifo)
 
         try await child.waitFor("\"attempt\":2")
-        let second = try #require(RegistrationCLI.jsonLines(child.standardOutput).last)
+        let second = try #require(JSONOutput.objects(in: child.standardOutput).last)
         let secondImage = try #require(((second["fields"] as? [[String: Any]])?.first)?["image"] as? String)
         try Self.write(try Self.answer(inImage: secondImage) + "\n", to: fifo)
         let status = await child.waitForExit()
         #expect(status == 0, "\(child.standardError)")
-        #expect(try RegistrationCLI.lastJSON(child.standardOutput)["status"] as? String == "registered")
+        #expect(try JSONOutput.lastObject(in: child.standardOutput)["status"] as? String == "registered")
         #expect(child.standardError.contains("not accepted"))
     }
 
@@ -81,12 +81,12 @@ struct RegisterEjabberdTests {
             environment: ["TMPDIR": directory.path])
         child.send("Stdin-pass-4321")
         try await child.waitFor("\"attempt\":1")
-        let request = try #require(RegistrationCLI.jsonLines(child.standardOutput).first)
+        let request = try #require(JSONOutput.objects(in: child.standardOutput).first)
         let image = try #require(((request["fields"] as? [[String: Any]])?.first)?["image"] as? String)
         child.send(try Self.answer(inImage: image))
         let status = await child.waitForExit()
         #expect(status == 0, "\(child.standardError)")
-        #expect(try RegistrationCLI.lastJSON(child.standardOutput)["jid"] as? String == jid)
+        #expect(try JSONOutput.lastObject(in: child.standardOutput)["jid"] as? String == jid)
     }
 
     @Test("CAPTCHA on a terminal: the image is drawn, a wrong answer brings a new one, the right one registers")
@@ -120,7 +120,7 @@ struct RegisterEjabberdTests {
         let host = try #require(server.captchaHost)
         let result = try await CLIProcess.run(["register", host, "--generate-password", "--json"] + options(server))
         #expect(result.status == 64)
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["status"] as? String == "needs-input")
         let field = try #require((object["fields"] as? [[String: Any]])?.first)
         #expect(field["flag"] as? String == "--captcha-answer-file")
@@ -132,7 +132,7 @@ struct RegisterEjabberdTests {
         let jid = RegistrationCLI.uniqueName("weak") + "@" + server.domain
         let result = try await CLIProcess.run(["register", jid, "--password-stdin", "--json"] + options(server), stdin: "abc\n")
         #expect(result.status == 1)
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["condition"] as? String == "not-acceptable")
         #expect((object["server_text"] as? String)?.contains("too weak") == true)
         #expect((object["hint"] as? String)?.contains("--generate-password") == true)
@@ -148,7 +148,7 @@ struct RegisterEjabberdTests {
         #expect(first.status == 0, "\(first.output)")
         let second = try await CLIProcess.run(["register", server.domain, "--generate-password", "--json"] + options(server))
         #expect(second.status == 75)
-        let object = try RegistrationCLI.lastJSON(second.output)
+        let object = try JSONOutput.lastObject(in: second.output)
         #expect(object["condition"] as? String == "rate-limited")
         let text = try await CLIProcess.run(["register", server.domain, "--generate-password"] + options(server))
         #expect(text.errors.contains("try again later"))
@@ -163,7 +163,7 @@ struct RegisterEjabberdTests {
         #expect(result.errors.contains("is closed"))
         #expect(result.errors.contains("providers recommend"))
         let json = try await CLIProcess.run(["register", server.domain, "--generate-password", "--json"] + options(server))
-        #expect(try RegistrationCLI.lastJSON(json.output)["condition"] as? String == "forbidden")
+        #expect(try JSONOutput.lastObject(in: json.output)["condition"] as? String == "forbidden")
     }
 
     // MARK: - Helpers

@@ -19,7 +19,7 @@ struct RegisterProsodyTests {
         let server = try await Self.server()
         let result = try await CLIProcess.run(["register", server.domain, "--generate-password", "--json"] + options(server))
         #expect(result.status == 0, "\(result.errors)")
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["status"] as? String == "registered")
         #expect(object["username_generated"] as? Bool == true)
         #expect(object["sasl_mechanism"] as? String == "SCRAM-SHA-256")
@@ -43,7 +43,7 @@ struct RegisterProsodyTests {
         let second = try await CLIProcess.run(
             ["register", jid, "--password-stdin", "--json"] + options(server), stdin: "Xy7-secret-pass\n")
         #expect(second.status == 1)
-        let object = try RegistrationCLI.lastJSON(second.output)
+        let object = try JSONOutput.lastObject(in: second.output)
         #expect(object["status"] as? String == "error")
         #expect(object["condition"] as? String == "conflict")
         #expect((object["alternatives"] as? [String])?.count == 3)
@@ -58,7 +58,7 @@ struct RegisterProsodyTests {
         #expect(result.status == 77, "\(result.output)\(result.errors)")
         #expect(result.errors.contains("This server needs an invite"))
         let json = try await CLIProcess.run(["register", host, "--generate-password", "--json"] + options(server))
-        #expect(try RegistrationCLI.lastJSON(json.output)["condition"] as? String == "invite-only")
+        #expect(try JSONOutput.lastObject(in: json.output)["condition"] as? String == "invite-only")
     }
 
     @Test("password change with both passwords on stdin, then login with the new one, then delete")
@@ -71,7 +71,7 @@ struct RegisterProsodyTests {
             ["password", "change", jid, "--password-stdin", "--new-password-stdin", "--json"] + options(server),
             stdin: "Old-pass-1234\nNew-pass-5678\n")
         #expect(changed.status == 0, "\(changed.errors)")
-        #expect(try RegistrationCLI.lastJSON(changed.output)["status"] as? String == "changed")
+        #expect(try JSONOutput.lastObject(in: changed.output)["status"] as? String == "changed")
         let oldLogin = try await CLIProcess.run(["account", "verify", jid, "--password-stdin"] + options(server), stdin: "Old-pass-1234\n")
         #expect(oldLogin.status == 77)
         let newLogin = try await CLIProcess.run(["account", "verify", jid, "--password-stdin"] + options(server), stdin: "New-pass-5678\n")
@@ -83,7 +83,7 @@ struct RegisterProsodyTests {
         let deleted = try await CLIProcess.run(
             ["account", "delete", jid, "--password-stdin", "--yes", "--json"] + options(server), stdin: "New-pass-5678\n")
         #expect(deleted.status == 0, "\(deleted.errors)")
-        #expect(try RegistrationCLI.lastJSON(deleted.output)["status"] as? String == "deleted")
+        #expect(try JSONOutput.lastObject(in: deleted.output)["status"] as? String == "deleted")
         let gone = try await CLIProcess.run(["account", "verify", jid, "--password-stdin"] + options(server), stdin: "New-pass-5678\n")
         #expect(gone.status == 77)
     }
@@ -96,7 +96,7 @@ struct RegisterProsodyTests {
         let file = directory.appendingPathComponent("account.txt").path
         let result = try await CLIProcess.run(["register", server.domain, "--generate-password", "--save", file, "--json"] + options(server))
         #expect(result.status == 0, "\(result.errors)")
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["password"] == nil)
         #expect(object["saved_to"] as? String == file)
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")

@@ -34,7 +34,7 @@ struct RegisterRedirectTests {
         defer { server.stop() }
         let result = try await CLIProcess.run(["register", "localhost", "--generate-password", "--json"] + Self.options(server, caFile: ca))
         #expect(result.status == 69, "\(result.errors)")
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["condition"] as? String == "web-registration")
         #expect(object["url"] as? String == "https://example.org/signup")
     }
@@ -67,7 +67,7 @@ struct RegisterRedirectTests {
             #expect(!result.output.contains(control) && !result.errors.contains(control))
         }
         #expect(result.output.contains("\\\\u{9B}"), "shown escaped")
-        let object = try RegistrationCLI.lastJSON(result.output)
+        let object = try JSONOutput.lastObject(in: result.output)
         #expect(object["url"] == nil)
     }
 
@@ -105,7 +105,7 @@ struct RegisterRedirectTests {
 
         let missing = try await CLIProcess.run(["register", "alice@localhost", "--password-stdin", "--json"] + options, stdin: "Alice-pass-1\n")
         #expect(missing.status == 64, "\(missing.errors)")
-        let report = try RegistrationCLI.lastJSON(missing.output)
+        let report = try JSONOutput.lastObject(in: missing.output)
         #expect(report["status"] as? String == "needs-input")
         let field = try #require((report["fields"] as? [[String: Any]])?.first)
         #expect(field["var"] as? String == "email" && field["flag"] as? String == "--field email=VALUE")
@@ -115,7 +115,7 @@ struct RegisterRedirectTests {
             ["register", "alice@localhost", "--password-stdin", "--field", "email=alice@example.org", "--json"] + options,
             stdin: "Alice-pass-1\n")
         #expect(given.status == 0, "\(given.output) \(given.errors)")
-        #expect(try RegistrationCLI.lastJSON(given.output)["status"] as? String == "registered")
+        #expect(try JSONOutput.lastObject(in: given.output)["status"] as? String == "registered")
         let sent = try String(contentsOf: submitted, encoding: .utf8)
         #expect(sent.contains("<field var='email'><value>alice@example.org</value></field>"))
         #expect(sent.contains("<field var='ticket'><value>T-42</value></field>"))

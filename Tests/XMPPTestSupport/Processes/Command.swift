@@ -10,8 +10,12 @@ import Foundation
 public struct CommandResult: Sendable {
     /// Exit status (negative: killed by that signal).
     public let status: Int32
-    public let standardOutput: String
+    /// Standard output as bytes (a command may write binary data, such as a PNG image).
+    public let output: Data
     public let standardError: String
+
+    /// Standard output as UTF-8 text (invalid bytes replaced).
+    public var standardOutput: String { String(decoding: output, as: UTF8.self) }
 
     public var succeeded: Bool { status == 0 }
 }
@@ -29,7 +33,8 @@ public enum Command {
         workingDirectory: URL? = nil,
         timeout: Duration = .seconds(60)
     ) async throws -> CommandResult {
-        let (child, files) = try start(executable, arguments, input, extraEnvironment, workingDirectory)
+        let (child, files) = try start(
+            executable, arguments, input.map { Data($0.utf8) }, nil, extraEnvironment, workingDirectory)
         defer { files.remove() }
         guard let status = await child.waitForExit(timeout: timeout) else {
             child.stop(grace: .milliseconds(200))
@@ -47,7 +52,23 @@ public enum Command {
         workingDirectory: URL? = nil,
         timeout: Duration = .seconds(30)
     ) throws -> CommandResult {
-        let (child, files) = try start(executable, arguments, input, extraEnvironment, workingDirectory)
+        try runSynchronously(
+            executable, arguments, inputBytes: input.map { Data($0.utf8) }, environment: nil,
+            extraEnvironment: extraEnvironment, workingDirectory: workingDirectory, timeout: timeout)
+    }
+
+    /// Blocking variant with raw input bytes and, unless nil, the complete `environment` of the child.
+    public static func runSynchronously(
+        _ executable: String,
+        _ arguments: [String],
+        inputBytes: Data?,
+        environment: [String: String]?,
+        extraEnvironment: [String: String] = [:],
+        workingDirectory: URL? = nil,
+        timeout: Duration = .seconds(30)
+    ) throws -> CommandResult {
+        let (child, files) = try start(
+            executable, arguments, inputBytes, environment, extraEnvironment, workingDirectory)
         defer { files.remove() }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
@@ -92,16 +113,16 @@ public enum Command {
         func result(status: Int32) -> CommandResult {
             CommandResult(
                 status: status,
-                standardOutput: (try? String(contentsOf: output, encoding: .utf8)) ?? "",
-                standardError: (try? String(contentsOf: error, encoding: .utf8)) ?? "")
+                output: (try? Data(contentsOf: output)) ?? Data(),
+                standardError: String(decoding: (try? Data(contentsOf: error)) ?? Data(), as: UTF8.self))
         }
 
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
     private static func start(
-        _ executable: String, _ arguments: [String], _ input: String?, _ extraEnvironment: [String: String],
-        _ workingDirectory: URL?
+        _ executable: String, _ arguments: [String], _ input: Data?, _ environment: [String: String]?,
+        _ extraEnvironment: [String: String], _ workingDirectory: URL?
     ) throws -> (ChildProcess, CapturedFiles) {
         guard let path = ExecutableLocator.path(for: executable) else {
             throw TestSupportError.executableNotFound(executable)
@@ -109,12 +130,12 @@ public enum Command {
         let files = CapturedFiles(directory: try TestDirectories.makeUnique(prefix: "cmd"))
         var stdin = ChildProcess.Input.null
         if let input {
-            try Data(input.utf8).write(to: files.input)
+            try input.write(to: files.input)
             stdin = .file(files.input)
         }
         do {
             let child = try ChildProcess.spawn(
-                executable: path, arguments: arguments, extraEnvironment: extraEnvironment,
+                executable: path, arguments: arguments, environment: environment, extraEnvironment: extraEnvironment,
                 workingDirectory: workingDirectory, input: stdin, standardOutput: files.output,
                 standardError: files.error)
             return (child, files)

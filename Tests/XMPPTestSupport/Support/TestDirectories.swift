@@ -35,12 +35,12 @@ public enum TestDirectories {
         return url
     }()
 
-    /// Creates a new empty directory `root/PREFIX-UUID` (mode 0755).
-    public static func makeUnique(prefix: String) throws -> URL {
+    /// Creates a new empty directory `root/PREFIX-UUID` (mode `permissions`, 0755 unless given).
+    public static func makeUnique(prefix: String, permissions: mode_t = 0o755) throws -> URL {
         let url = root.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8).lowercased())",
                                               isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        chmod(url.path, 0o755)
+        chmod(url.path, permissions)
         return url
     }
 }

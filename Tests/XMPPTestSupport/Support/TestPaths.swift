@@ -31,16 +31,3 @@ public enum TestPaths {
         return ExecutableLocator.path(for: "python3")
     }
 }
-
-extension TestPaths {
-    /// The built `xmpp-onboard` binary (`swift build` puts it in `.build/debug`).
-    public static var tool: URL { packageRoot.appendingPathComponent(".build/debug/xmpp-onboard") }
-
-    /// Runs the built tool with `arguments`; stdin from `input`.
-    public static func runTool(
-        _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
-        timeout: Duration = .seconds(60)
-    ) async throws -> CommandResult {
-        try await Command.run(tool.path, arguments, input: input, extraEnvironment: environment, timeout: timeout)
-    }
-}
