@@ -114,7 +114,7 @@ enum Hostile {
     /// Generous, because the suites start dozens of tool processes and Python servers at once on a small
     /// machine. The failure modes these bounds catch (a drip, a huge iteration count, an entity bomb) take far
     /// longer.
-    static let quickly: Duration = .seconds(15)
+    static let quickly: Duration = .seconds(30)
 
     /// Starts a scripted server playing `steps` on every connection.
     static func server(_ steps: [HostileScenario.Step], timeoutMilliseconds: Int = 10_000) async throws
