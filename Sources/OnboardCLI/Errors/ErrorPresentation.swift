@@ -94,3 +94,15 @@ struct ErrorPresentation: Error {
         }
     }
 }
+
+extension ErrorPresentation: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Condition and message only: `password` (a generated password kept for the JSON error) never appears when
+    /// the value is interpolated, dumped or reflected (security.md §6.2).
+    var description: String {
+        "ErrorPresentation(\(condition), \(status), password: \(password == nil ? "nil" : "[redacted]"))"
+    }
+
+    var debugDescription: String { description }
+
+    var customMirror: Mirror { Mirror(self, children: ["description": description], displayStyle: .struct) }
+}
