@@ -113,7 +113,10 @@ struct Register: AsyncParsableCommand {
             outcome = try await session.run()
         } catch {
             await captchaSolver.removeSavedImages()
-            throw output.presentation(of: error, username: name)
+            // A stream or stanza error's text may echo the password given (security.md §5.2).
+            var secrets: [String] = []
+            if case .given(let given) = source { secrets.append(given) }
+            throw ErrorPresentation.of(output.presentation(of: error, username: name), redacting: secrets, localizer: context.localizer)
         }
         await captchaSolver.removeSavedImages()
         try output.report(outcome)
