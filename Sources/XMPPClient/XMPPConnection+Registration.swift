@@ -29,6 +29,7 @@ extension XMPPConnection {
         guard var machine = negotiation, case .readyForRegistration = machine.state else {
             preconditionFailure("negotiateForRegistration first")
         }
+        rememberForTrace([credentials.password])
         var actions = machine.authenticate(with: credentials)
         negotiation = machine
         while true {

@@ -7,12 +7,13 @@ extension XMPPConnection {
     /// Sends an element (traced after redaction).
     func send(_ element: Element) async throws {
         let text = element.serialized(parentNamespace: Namespace.client)
+        if configuration.trace != nil { rememberForTrace(Redaction.secrets(in: element)) }
         try await sendRaw(text, traced: configuration.trace == nil ? "" : Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
     }
 
     /// Sends text through TLS when active.
     func sendRaw(_ text: String, traced: String) async throws {
-        configuration.trace?(.sent, traced)
+        trace(.sent, traced)
         var bytes = Array(text.utf8)
         do {
             if let encrypted = try tlsEngine?.encrypt(bytes) { bytes = encrypted }
@@ -20,6 +21,24 @@ extension XMPPConnection {
             throw ConnectionError.tls(error)
         }
         try await write(bytes)
+    }
+
+    /// Passes `text` to the `--verbose` trace with every secret sent on this connection scrubbed: a server may
+    /// echo a password in an error's `<text/>` (security.md §5.2, §8.6 invariant 1).
+    func trace(_ direction: TraceDirection, _ text: String) {
+        guard let trace = configuration.trace else { return }
+        trace(direction, traceSecrets.isEmpty ? text : Redaction.scrubbed(text, removing: traceSecrets))
+    }
+
+    /// Records secrets to scrub from the trace (only while tracing).
+    func rememberForTrace(_ secrets: [String]) {
+        guard configuration.trace != nil else { return }
+        // The trace is serialized XML: a secret with `&`, `<`, `'` … appears escaped there.
+        for secret in secrets where !secret.isEmpty {
+            for form in [secret, XMLEscaping.text(secret), XMLEscaping.attribute(secret)] where !traceSecrets.contains(form) {
+                traceSecrets.append(form)
+            }
+        }
     }
 
     func write(_ bytes: [UInt8]) async throws {
@@ -59,7 +78,7 @@ extension XMPPConnection {
             do {
                 let events = isAwaitingTLSProceed ? try feedUntilFirstEvent(plaintext) : try reader.feed(plaintext)
                 for case .element(let element) in events {
-                    configuration.trace?(.received, Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
+                    trace(.received, Redaction.redacted(element).serialized(parentNamespace: Namespace.client))
                 }
                 pendingEvents.append(contentsOf: events)
             } catch {

@@ -73,6 +73,9 @@ public actor XMPPConnection {
     /// A request to send together with the stream header of the encrypted registration stream (see
     /// `negotiateForRegistration(crypto:pipelining:)`); sent once, then cleared.
     var pipelinedRequest: IQ?
+    /// Secrets sent on this connection (passwords, tokens), scrubbed from the `--verbose` trace; kept only while
+    /// tracing.
+    var traceSecrets: [String] = []
 
     /// The TLS session details once TLS is up.
     public internal(set) var tlsInfo: TLSConnectionInfo?
@@ -170,6 +173,7 @@ public actor XMPPConnection {
     public func negotiate(
         _ intent: StreamNegotiation.Intent, resource: String? = nil, crypto: any CryptoPrimitives
     ) async throws -> NegotiationOutcome {
+        if case .authenticate(let credentials) = intent { rememberForTrace([credentials.password]) }
         var machine = StreamNegotiation(
             configuration: .init(
                 domain: configuration.domain, intent: intent, resource: resource,
@@ -202,6 +206,7 @@ public actor XMPPConnection {
                 pipelinedRequest = nil
                 tracker.register(request)
                 let body = request.element.serialized(parentNamespace: Namespace.client)
+                rememberForTrace(Redaction.secrets(in: request.element))
                 let traced = configuration.trace == nil ? "" : header.serialized + Redaction.redacted(request.element).serialized(parentNamespace: Namespace.client)
                 try await sendRaw(header.serialized + body, traced: traced)
             } else {

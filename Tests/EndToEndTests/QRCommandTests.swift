@@ -140,6 +140,24 @@ struct QRCommandTests {
         #expect(symlink.standardError.contains("symbolic link"))
     }
 
+    @Test("a file name with escape sequences is shown neutralized in the error; a new file is 0600")
+    func outputPathNeutralized() throws {
+        let directory = try Tool.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("code\u{1B}]0;pwned\u{7}.svg")
+        try Data("keep".utf8).write(to: file)
+        let refused = try Tool.run(["qr", "new", "-o", file.path])
+        #expect(refused.status == 1)
+        #expect(!refused.standardError.contains("\u{1B}") && !refused.standardError.contains("\u{7}"), "\(refused.standardError)")
+        #expect(try Data(contentsOf: file) == Data("keep".utf8))
+        let fresh = directory.appendingPathComponent("fresh.png")
+        #expect(try Tool.run(["qr", "new", "-o", fresh.path]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: fresh.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test("terminal output: colour only when asked (stdout is a pipe here)")
     func terminalOutput() throws {
         let plain = try Tool.run(["qr", "hello"])

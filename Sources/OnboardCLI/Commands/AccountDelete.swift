@@ -59,7 +59,7 @@ struct AccountDelete: AsyncParsableCommand {
             await session.close()
         } catch {
             await session.abort()
-            throw error
+            throw ErrorPresentation.of(error, redacting: [secret], localizer: l)
         }
         switch outcome {
         case .removed:
@@ -71,7 +71,7 @@ struct AccountDelete: AsyncParsableCommand {
         case .formRequired:
             throw ErrorPresentation.of(AccountRequestFailure(kind: .malformedResponse), localizer: l)
         case .failed(let failure):
-            throw ErrorPresentation.of(failure, localizer: l)
+            throw ErrorPresentation.of(failure, localizer: l).redacting([secret])
         }
     }
 

@@ -26,7 +26,12 @@ struct AccountVerify: AsyncParsableCommand {
             let account = try AccountInput.parseAccountJID(jid, localizer: context.localizer)
             let secret = try AccountInput.readPassword(password, context: context)
             let session = try await ConnectionSetup.open(account: account, options: connection, global: global, context: context)
-            let report = try await VerifyReport.collect(session: session, account: account, password: secret)
+            let report: VerifyReport
+            do {
+                report = try await VerifyReport.collect(session: session, account: account, password: secret)
+            } catch {
+                throw ErrorPresentation.of(error, redacting: [secret], localizer: context.localizer)
+            }
             if json {
                 context.output.result(JSONOutput.encode(report))
             } else {

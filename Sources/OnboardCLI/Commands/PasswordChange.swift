@@ -107,7 +107,7 @@ struct PasswordChangeCommand: AsyncParsableCommand {
             }
         } catch {
             await session.abort()
-            throw error
+            throw ErrorPresentation.of(error, redacting: [current, newPassword], localizer: l)
         }
         if let save {
             try CredentialFile.write(CredentialFile.contents(jid: account.description, password: newPassword), to: save, overwrite: force)

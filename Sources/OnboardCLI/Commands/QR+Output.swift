@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Localization
 import QRCode
+import XMPPCore
 
 /// Rendering choices shared by `qr` and `links`.
 struct QRRendering {
@@ -88,7 +89,8 @@ extension QR {
     /// directory, fsync, then rename. Refuses symlinks, and existing files unless `overwrite`.
     static func write(_ bytes: [UInt8], to path: String, overwrite: Bool, context: CommandContext) throws {
         func fail(_ key: MessageKey) -> ExitCode {
-            context.output.error(context.localizer.text("error.label"), context.localizer.text(key, ["path": path]))
+            context.output.error(
+                context.localizer.text("error.label"), context.localizer.text(key, ["path": TerminalText.neutralized(path)]))
             return ExitStatus.failure.exitCode
         }
         var status = stat()
@@ -113,10 +115,27 @@ extension QR {
             }
             return fsync(descriptor) == 0
         }
-        close(descriptor)
-        guard succeeded, rename(temporary, path) == 0 else {
+        guard close(descriptor) == 0, succeeded else {
             unlink(temporary)
             throw fail("qr.error.output-unwritable")
+        }
+        // Without `overwrite`, link(2) publishes the file only if the name is still free (a file created since
+        // the check above is never replaced); rename(2) replaces it otherwise.
+        if overwrite {
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw fail("qr.error.output-unwritable")
+            }
+        } else {
+            let linked = link(temporary, path) == 0
+            let code = errno
+            unlink(temporary)
+            guard linked else { throw fail(code == EEXIST ? "qr.error.output-exists" : "qr.error.output-unwritable") }
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            close(directoryDescriptor)
         }
     }
 }

@@ -86,13 +86,14 @@ struct Register: AsyncParsableCommand {
             context: context, json: json, domain: domain, save: save, verbose: global.verbose, dataDirectory: global.dataDir)
         let savePath = save
         let overwrite = force
+        let captchaSolver = TerminalCaptchaSolver(
+            context: context, prompter: prompter, answerFilePath: captchaAnswerFile, timeout: connection.timeout)
         let session = RegistrationSession(
             connection: ConnectionSetup.configuration(domain: domain.ascii, options: connection, global: global, context: context),
             request: RegistrationRequest(
                 domain: domain.ascii, username: name, password: source, fields: RegisterInput.fieldAnswers(fields)),
             prompter: prompter,
-            captchaSolver: TerminalCaptchaSolver(
-                context: context, prompter: prompter, answerFilePath: captchaAnswerFile, timeout: connection.timeout),
+            captchaSolver: captchaSolver,
             crypto: OpenSSLCrypto(),
             onCreated: { account in
                 guard let savePath else { return }
@@ -105,8 +106,13 @@ struct Register: AsyncParsableCommand {
         do {
             outcome = try await session.run()
         } catch {
-            throw output.presentation(of: error, username: name)
+            await captchaSolver.removeSavedImages()
+            // A stream or stanza error's text may echo the password given (security.md §5.2).
+            var secrets: [String] = []
+            if case .given(let given) = source { secrets.append(given) }
+            throw ErrorPresentation.of(output.presentation(of: error, username: name), redacting: secrets, localizer: context.localizer)
         }
+        await captchaSolver.removeSavedImages()
         try output.report(outcome)
     }
 }

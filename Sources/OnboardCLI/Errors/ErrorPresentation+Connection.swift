@@ -45,7 +45,7 @@ extension ErrorPresentation {
             return .init(status: .unavailable, condition: "tls-refused", message: l.text("error.tls.refused"))
         case .saslPolicy(let policy):
             return .init(status: .unavailable, condition: "no-acceptable-mechanism",
-                         message: l.text("error.sasl.no-mechanism", ["detail": "\(policy)"]))
+                         message: l.text("error.sasl.no-mechanism", ["detail": TerminalText.neutralized("\(policy)", maximumLength: 300)]))
         case .sasl(let saslError):
             return of(saslError, localizer: l)
         case .bindNotOffered, .bindFailed, .invalidBoundJID, .sessionFailed:

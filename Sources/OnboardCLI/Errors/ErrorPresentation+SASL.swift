@@ -32,7 +32,7 @@ extension ErrorPresentation {
                          serverText: value)
         case .scram(let scramError):
             return .init(status: .unavailable, condition: "server-authentication-failed",
-                         message: l.text("error.sasl.server-proof", ["detail": "\(scramError)"]))
+                         message: l.text("error.sasl.server-proof", ["detail": TerminalText.neutralized("\(scramError)", maximumLength: 200)]))
         case .invalidPassword:
             return .init(status: .usage, condition: "password-invalid", message: l.text("error.sasl.password-invalid"))
         case .protocolViolation(let token):

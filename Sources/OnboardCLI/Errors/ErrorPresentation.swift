@@ -1,5 +1,6 @@
 import ArgumentParser
 import Localization
+import Onboarding
 import OpenSSLSupport
 import XMPPClient
 import XMPPCore
@@ -23,6 +24,8 @@ struct ErrorPresentation: Error {
     var url: String?
     /// A generated password of an account that was created before the failure (never lose it).
     var password: String?
+    /// The server's text as received (before neutralization), kept for `redacting(_:)`.
+    private var rawServerText: String?
 
     init(
         status: ExitStatus, condition: String, message: String, serverText: String? = nil, hint: String? = nil,
@@ -31,6 +34,7 @@ struct ErrorPresentation: Error {
         self.status = status
         self.condition = condition
         self.message = message
+        self.rawServerText = serverText
         self.serverText = serverText.map { TerminalText.neutralized($0, maximumLength: 300) }
         self.hint = hint
         self.alternatives = alternatives
@@ -70,6 +74,29 @@ struct ErrorPresentation: Error {
         }
     }
 
+    /// This presentation with each of `secrets` (the passwords sent) removed from the server's text and the
+    /// message: a server may echo a password in `<text/>` (security.md §5.2, §8.6 invariant 1). The server text is
+    /// scrubbed before it is neutralized and cut, so no part of a secret survives at the cut.
+    func redacting(_ secrets: [String]) -> ErrorPresentation {
+        let secrets = secrets.filter { !$0.isEmpty }
+        guard !secrets.isEmpty else { return self }
+        var copy = self
+        copy.rawServerText = rawServerText.map { Redaction.scrubbed($0, removing: secrets) }
+        copy.serverText = copy.rawServerText.map { TerminalText.neutralized($0, maximumLength: 300) }
+        copy.message = Redaction.scrubbed(message, removing: secrets + secrets.map { TerminalText.neutralized($0) })
+        return copy
+    }
+
+    /// `error` presented with `secrets` scrubbed (see `redacting(_:)`); an `ExitCode` passes through.
+    static func of(_ error: any Error, redacting secrets: [String], localizer: Localizer) -> any Error {
+        switch error {
+        case let exit as ExitCode: exit
+        case let presentation as ErrorPresentation: presentation.redacting(secrets)
+        case let failure as CredentialFile.Failure: of(failure, localizer: localizer).redacting(secrets)
+        default: of(error, localizer: localizer).redacting(secrets)
+        }
+    }
+
     static func of(_ error: any Error, localizer: Localizer) -> ErrorPresentation {
         switch error {
         case let error as ConnectionError: of(error, localizer: localizer)
@@ -80,4 +107,16 @@ struct ErrorPresentation: Error {
                 message: localizer.text("error.unexpected", ["detail": TerminalText.neutralized("\(error)")]))
         }
     }
+}
+
+extension ErrorPresentation: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// Condition and message only: `password` (a generated password kept for the JSON error) never appears when
+    /// the value is interpolated, dumped or reflected (security.md §6.2).
+    var description: String {
+        "ErrorPresentation(\(condition), \(status), password: \(password == nil ? "nil" : "[redacted]"))"
+    }
+
+    var debugDescription: String { description }
+
+    var customMirror: Mirror { Mirror(self, children: ["description": description], displayStyle: .struct) }
 }

@@ -95,6 +95,17 @@ actor TerminalCaptchaSolver: CaptchaSolving {
         return path
     }
 
+    /// Deletes the saved images and their directory: call once the registration has ended (the images are only
+    /// needed while an answer is awaited; none is left behind in `$TMPDIR`).
+    func removeSavedImages() {
+        guard let directory else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            unlink(directory + "/" + name)
+        }
+        rmdir(directory)
+        self.directory = nil
+    }
+
     /// A private directory for the images (0700), under `$TMPDIR` or `/tmp`.
     private func makeDirectory() throws -> String {
         let base = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"

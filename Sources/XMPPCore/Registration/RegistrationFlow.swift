@@ -131,7 +131,8 @@ public struct RegistrationFlow: Sendable {
         }
         let query = try form.makeQuery(answers: answers)
         let id = makeID()
-        submittedSecrets = answers.password.map { [$0] } ?? []
+        // The password, plus every other secret the query carries (token-named or password-named fields).
+        submittedSecrets = (answers.password.map { [$0] } ?? []) + Redaction.secrets(in: query)
         pendingCarry = form.answersToCarry(from: answers)
         state = .awaitingResult(requestID: id, form: form, username: form.submittedUsername(for: answers))
         return [.send(IQ(type: .set, id: id, to: configuration.server, payload: query))]

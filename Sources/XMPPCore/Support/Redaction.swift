@@ -57,6 +57,33 @@ public enum Redaction {
         return result + rest
     }
 
+    /// The secret values `element` carries — what `redacted(_:)` hides: `<password>`, `<token>`, `<preauth>`
+    /// texts, secret data-form field values and `token` / `preauth` attributes (SASL payloads excepted: they are
+    /// encodings, not the secrets themselves). A server may echo them in other text (security.md §5.2), so the
+    /// sender keeps them to scrub what it shows with `scrubbed(_:removing:)`.
+    public static func secrets(in element: Element) -> [String] {
+        if element.namespace == Namespace.sasl { return [] }
+        var found = element.attributes.filter { ["token", "preauth"].contains($0.name) && !$0.value.isEmpty }.map(\.value)
+        if element.name == "password" || element.name == "token" || element.name == "preauth" {
+            return found + (element.text.isEmpty ? [] : [element.text])
+        }
+        if element.name == "field" && isSecretField(element) {
+            return element.children("value").map(\.text).filter { !$0.isEmpty }
+        }
+        for child in element.elements { found += secrets(in: child) }
+        return found
+    }
+
+    /// `text` with every occurrence of each non-empty secret replaced by `[redacted]` (longest first, so a secret
+    /// that contains another is removed whole). For text a server wrote after receiving the secrets.
+    public static func scrubbed(_ text: String, removing secrets: [String]) -> String {
+        var result = text
+        for secret in Set(secrets).sorted(by: { $0.count > $1.count }) where !secret.isEmpty {
+            result = result.replacing(secret, with: placeholder)
+        }
+        return result
+    }
+
     private static func isSecretField(_ field: Element) -> Bool {
         if field[attribute: "type"] == "text-private" { return true }
         let name = (field[attribute: "var"] ?? "").lowercased()

@@ -87,6 +87,9 @@ struct RegisterEjabberdTests {
         let status = await child.waitForExit()
         #expect(status == 0, "\(child.standardError)")
         #expect(try JSONOutput.lastObject(in: child.standardOutput)["jid"] as? String == jid)
+        #expect(!FileManager.default.fileExists(atPath: image), "the CAPTCHA image is removed once the run ends")
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("xmpp-onboard-captcha-") }
+        #expect(left.isEmpty, "no image directory left behind: \(left)")
     }
 
     @Test("CAPTCHA on a terminal: the image is drawn, a wrong answer brings a new one, the right one registers")

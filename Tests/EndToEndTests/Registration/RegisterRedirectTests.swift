@@ -120,4 +120,34 @@ struct RegisterRedirectTests {
         #expect(sent.contains("<field var='email'><value>alice@example.org</value></field>"))
         #expect(sent.contains("<field var='ticket'><value>T-42</value></field>"))
     }
+
+    @Test("a stream error after the submission echoing the password: shown redacted, in text and JSON")
+    func echoedPasswordInStreamError() async throws {
+        let authority = try TestCertificateAuthority.temporary()
+        let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
+        let password = "Echo-pass-9f3K2q"
+        let steps = HostileScenario.directTLSOpening(
+            domain: "localhost", tls: .init(certificate: leaf),
+            features: "<register xmlns='http://jabber.org/features/iq-register'/>")
+            + [
+                .expect("<iq[^>]*id='(?P<id>[^']+)'"),
+                .send("<iq type='result' id='{{id}}'><query xmlns='jabber:iq:register'><username/><password/></query></iq>"),
+                .expect("<iq[^>]*type='set'[^>]*>.*?</iq>"),
+                .send(
+                    "<stream:error><policy-violation xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>"
+                        + "<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>password \(password) refused</text>"
+                        + "</stream:error></stream:stream>"),
+            ]
+        let server = try await HostileServer.start(scenario: HostileScenario(steps: steps))
+        defer { server.stop() }
+        for json in [true, false] {
+            let result = try await CLIProcess.run(
+                ["register", "alice@localhost", "--password-stdin"] + (json ? ["--json"] : [])
+                    + Self.options(server, caFile: authority.caCertificatePath),
+                stdin: password + "\n")
+            #expect(result.status != 0, "\(result.output) \(result.errors)")
+            #expect(!result.output.contains(password) && !result.errors.contains(password), "\(result.output) \(result.errors)")
+            #expect((result.output + result.errors).contains("password [redacted] refused"), "\(result.output) \(result.errors)")
+        }
+    }
 }

@@ -317,6 +317,30 @@ struct RegistrationFlowTests {
         #expect(failure.text == "[redacted] is too weak")
     }
 
+    @Test("a server text echoing another secret field of the form (an invite token) is redacted too")
+    func tokenInText() throws {
+        var flow = RegistrationFlow()
+        _ = flow.requestForm()
+        let form = TestXML.iq(
+            """
+            <iq type='result' id='reg1'><query xmlns='jabber:iq:register'>
+              <x xmlns='jabber:x:data' type='form'>
+                <field var='FORM_TYPE' type='hidden'><value>jabber:iq:register</value></field>
+                <field var='username' type='text-single'><required/></field>
+                <field var='password' type='text-private'><required/></field>
+                <field var='invite_token' type='text-single'><required/></field>
+              </x></query></iq>
+            """)
+        _ = flow.receive(form)
+        _ = try flow.submit(RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["invite_token": ["TOK-secret-42"]]))
+        _ = flow.receive(Self.error(id: "reg2", type: "modify", condition: "not-acceptable", text: "invite TOK-secret-42 is expired"))
+        guard case .rejected(let failure, _) = flow.state else {
+            Issue.record("expected rejected, got \(flow.state)")
+            return
+        }
+        #expect(failure.text == "invite [redacted] is expired")
+    }
+
     @Test("invite-only Prosody: not-acceptable + token stream feature → needs an invite (R4)")
     func inviteOnly() throws {
         var flow = RegistrationFlow(configuration: .init(offersInviteTokenRegistration: true))

@@ -154,7 +154,7 @@ struct RegisterOutput: Sendable {
                 status: .unavailable, condition: "captcha-unsupported", message: l.text("register.error.captcha-unsupported"),
                 hint: url.map { l.text("register.hint.web-page", ["url": $0]) }, url: url)
         case RegistrationError.loginFailedAfterRegistration(let account, let underlying):
-            let detail = ErrorPresentation.of(underlying, localizer: l).message
+            let detail = ErrorPresentation.of(underlying, localizer: l).redacting([account.password]).message
             if account.isPasswordGenerated && save == nil && !json {
                 context.output.result(l.text("register.password", ["password": account.password]))
             }
