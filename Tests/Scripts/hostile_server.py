@@ -228,18 +228,8 @@ class Connection:
                 plaintext, closed = data, False
             else:
                 self.tls.feed(data)
-                try:
-                    plaintext, closed = self.tls.read_plaintext()
-                except SSL.Error as error:
-                    self.event("tls-error", error=str(error))
-                    raise PeerClosed() from error
-                await self._flush_tls()
-            if plaintext:
-                self.buffer += plaintext
-                self.everything += plaintext
-                self.recorder.received(self.number, plaintext)
-            if closed:
-                self.eof = True
+                plaintext, closed = await self._take_tls_plaintext()
+            self._record_received(plaintext, closed)
             if plaintext or closed:
                 if closed and not plaintext:
                     raise PeerClosed()
@@ -285,12 +275,19 @@ class Connection:
         self.event("tls", outcome="established", **self.tls.info())
         # The client's first application data (its stream header) may have arrived in the same read as its
         # Finished message: it is already inside the SSL object, and waiting on the socket would deadlock.
+        self._record_received(*await self._take_tls_plaintext())
+
+    async def _take_tls_plaintext(self):
+        """Decrypted bytes waiting in the TLS object, and whether the peer closed (close_notify)."""
         try:
             plaintext, closed = self.tls.read_plaintext()
         except SSL.Error as error:
             self.event("tls-error", error=str(error))
             raise PeerClosed() from error
         await self._flush_tls()
+        return plaintext, closed
+
+    def _record_received(self, plaintext, closed):
         if plaintext:
             self.buffer += plaintext
             self.everything += plaintext
