@@ -212,7 +212,10 @@ extension EjabberdServer {
 }
 
 /// A YAML double-quoted scalar.
-func yaml(_ value: String) -> String {
+func yaml(_ value: String) -> String { doubleQuoted(value) }
+
+/// `value` in double quotes with `\`, `"` and newlines escaped: valid in YAML and in Lua configuration files.
+func doubleQuoted(_ value: String) -> String {
     var escaped = "\""
     for scalar in value.unicodeScalars {
         switch scalar {

@@ -132,16 +132,5 @@ extension ProsodyServer {
     }
 }
 
-/// A Lua string literal.
-func lua(_ value: String) -> String {
-    var escaped = "\""
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\\": escaped += "\\\\"
-        case "\"": escaped += "\\\""
-        case "\n": escaped += "\\n"
-        default: escaped.unicodeScalars.append(scalar)
-        }
-    }
-    return escaped + "\""
-}
+/// A Lua string literal (the same escapes as a YAML double-quoted scalar suffice for our values).
+func lua(_ value: String) -> String { doubleQuoted(value) }
