@@ -50,7 +50,7 @@ let package = Package(
 
         // MARK: - Application
         .target(name: "ResourceLocation"),
-        .target(name: "ProviderCatalogue", dependencies: ["ResourceLocation"]),
+        .target(name: "ProviderCatalogue", dependencies: ["ResourceLocation", "XMPPCore"]),
         .target(name: "Localization", dependencies: ["ResourceLocation"]),
         .target(
             name: "Onboarding",

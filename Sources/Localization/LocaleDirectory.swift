@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ResourceLocation
 
 /// The `locales/` directory: `locales/<lang>/messages.po` and `locales/<lang>/guides/<topic>.md`.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ResourceLocation
 
 /// Looks up user-facing text by ``MessageKey`` in the chosen language, falling back to English.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The usable messages of one language: translated, non-fuzzy entries of `locales/<lang>/messages.po`.
 public struct MessageCatalog: Sendable {

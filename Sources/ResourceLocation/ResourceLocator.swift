@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the tool's data files (`providers.json`, `clients.json`, `locales/`).
 ///
@@ -38,7 +38,7 @@ public struct ResourceLocator: Sendable {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("xmpp-onboard")
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share/xmpp-onboard")
     }
 

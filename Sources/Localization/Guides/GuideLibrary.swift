@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A guide's Markdown text in the best available language.
 public struct LocalizedGuide: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A parsed gettext PO file: its header, its entries and every problem found while reading it.
 ///

@@ -28,10 +28,8 @@ public struct POHeader: Sendable, Hashable {
 
     /// The charset named in `Content-Type`, lower-cased (`utf-8`).
     public var charset: String? {
-        guard let contentType = self["Content-Type"],
-            let range = contentType.lowercased().range(of: "charset=")
+        guard let lowered = self["Content-Type"]?.lowercased(), let range = lowered.firstRange(of: "charset=")
         else { return nil }
-        let lowered = contentType.lowercased()
         return String(lowered[range.upperBound...].prefix { !($0 == ";" || $0 == " ") })
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import ProviderCatalogue
 
 /// Loads the catalogues for a command and reports problems on stderr the same way everywhere.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ProviderCatalogue
 
 /// The `providers show` text: one labelled line per fact, localized pages in the user's language when present.

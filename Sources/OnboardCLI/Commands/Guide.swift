@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Localization
 import Markdown
 import XMPPCore
@@ -67,13 +67,13 @@ struct Guide: AsyncParsableCommand {
     private func render(_ document: MarkdownDocument, context: CommandContext) -> String {
         switch format {
         case .markdown:
-            return document.source.trimmingCharacters(in: .newlines)
+            return document.source.trimmingNewlines()
         case .html:
-            return document.html().trimmingCharacters(in: .newlines)
+            return document.html().trimmingNewlines()
         case .terminal:
             let columns = width ?? TerminalSize.columns() ?? 80
             let renderer = MarkdownTerminalRenderer(width: min(columns, 100), usesStyles: usesStyles(context))
-            return renderer.render(document).trimmingCharacters(in: .newlines)
+            return renderer.render(document).trimmingNewlines()
         }
     }
 
@@ -122,4 +122,15 @@ struct Guide: AsyncParsableCommand {
 /// How `guide` prints a guide.
 enum GuideFormat: String, ExpressibleByArgument, Sendable {
     case terminal, markdown, html
+}
+
+extension String {
+    /// The text without leading and trailing line breaks (a rendered document ends with one; `result` adds its own).
+    fileprivate func trimmingNewlines() -> String {
+        let isBreak: (Character) -> Bool = { $0.isNewline }
+        guard let first = firstIndex(where: { !isBreak($0) }), let last = lastIndex(where: { !isBreak($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
 }

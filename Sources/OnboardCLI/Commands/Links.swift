@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import Onboarding
 import ProviderCatalogue
@@ -103,13 +104,11 @@ struct Links: AsyncParsableCommand {
 
     /// Reads the password: the whole file, without one trailing line break.
     static func readPassword(from path: String, context: CommandContext) throws -> String {
-        let data: Data?
-        if path == "-" {
-            data = try? FileHandle.standardInput.read(upToCount: 4096)
-        } else {
-            data = FileManager.default.contents(atPath: path)
-        }
-        guard let data, let text = String(data: data, encoding: .utf8) else {
+        let bytes =
+            path == "-"
+            ? StandardStreams.read(from: STDIN_FILENO, limit: 4096)
+            : StandardStreams.read(path: path, limit: 4096)
+        guard let bytes, bytes.count <= 4096, let text = String(validating: bytes, as: UTF8.self) else {
             context.output.error(
                 context.localizer.text("error.label"),
                 context.localizer.text("links.error.unreadable-password", ["path": path])

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import ProviderCatalogue
 
 /// `xmpp-onboard providers show DOMAIN`: everything known about one provider.

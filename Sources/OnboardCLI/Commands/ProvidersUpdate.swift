@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import ProviderCatalogue
 
 /// `xmpp-onboard providers update [--from URL|FILE]`: refresh the user's copy of the catalogue.
@@ -115,10 +116,7 @@ struct ProvidersUpdate: AsyncParsableCommand {
 
     /// Today's date in UTC, `YYYY-MM-DD`.
     static func today() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        Date.now.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
     }
 }
 

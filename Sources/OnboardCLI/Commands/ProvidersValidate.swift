@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import ProviderCatalogue
 
 /// `xmpp-onboard providers validate FILE`: every problem in a providers.json (or clients.json) file.

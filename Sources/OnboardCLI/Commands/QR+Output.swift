@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import QRCode
 import XMPPCore
@@ -40,22 +41,16 @@ extension QR {
 
     /// Reads `--input` (a path, or `-` for stdin) byte for byte.
     static func readInput(_ path: String, context: CommandContext) throws -> [UInt8] {
-        let handle: FileHandle
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            guard let file = FileHandle(forReadingAtPath: path) else {
-                context.output.error(
-                    context.localizer.text("error.label"),
-                    context.localizer.text("qr.error.unreadable-input", ["path": path])
-                )
-                throw ExitStatus.failure.exitCode
-            }
-            handle = file
-        }
-        var bytes: [UInt8] = []
-        while bytes.count <= inputLimit, let chunk = try handle.read(upToCount: 16 * 1024), !chunk.isEmpty {
-            bytes += chunk
+        let bytes =
+            path == "-"
+            ? StandardStreams.read(from: STDIN_FILENO, limit: inputLimit)
+            : StandardStreams.read(path: path, limit: inputLimit)
+        guard let bytes else {
+            context.output.error(
+                context.localizer.text("error.label"),
+                context.localizer.text("qr.error.unreadable-input", ["path": path])
+            )
+            throw ExitStatus.failure.exitCode
         }
         return bytes
     }
@@ -102,19 +97,7 @@ extension QR {
         let temporary = directory + "/.xmpp-onboard-\(UUID().uuidString).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw fail("qr.error.output-unwritable") }
-        var written = 0
-        let succeeded = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return fsync(descriptor) == 0 }
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, base + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += result
-            }
-            return fsync(descriptor) == 0
-        }
+        let succeeded = StandardStreams.write(bytes, to: descriptor) && fsync(descriptor) == 0
         guard close(descriptor) == 0, succeeded else {
             unlink(temporary)
             throw fail("qr.error.output-unwritable")

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import QRCode
 
 /// `xmpp-onboard qr TEXT`: draw any text (an invite link, an `xmpp:` URI) as a QR code.
@@ -111,7 +112,7 @@ struct QR: AsyncParsableCommand {
         if let output {
             try Self.write(bytes, to: output, overwrite: force, context: context)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardStreams.write(bytes, to: STDOUT_FILENO)
         }
     }
 

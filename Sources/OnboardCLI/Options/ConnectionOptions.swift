@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// How to reach the server: overrides for tests and odd setups (issue #2).
 struct ConnectionOptions: ParsableArguments {

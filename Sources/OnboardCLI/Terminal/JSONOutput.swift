@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Machine-readable output: one JSON object per line on stdout, keys sorted for stable diffs.
 enum JSONOutput {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where a command writes: results to stdout, progress and diagnostics to stderr (architecture.md §7).
 struct Output: Sendable {
@@ -23,12 +24,12 @@ struct Output: Sendable {
 
     /// Writes a result line to stdout.
     func result(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStreams.write(text + "\n", to: STDOUT_FILENO)
     }
 
     /// Writes a diagnostic or progress line to stderr.
     func diagnostic(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.write(text + "\n", to: STDERR_FILENO)
     }
 
     /// Writes `error: …` (label in red on a colour terminal) to stderr.

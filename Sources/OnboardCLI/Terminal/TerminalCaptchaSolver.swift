@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Localization
 import Onboarding
 import QRCode
@@ -67,12 +68,12 @@ actor TerminalCaptchaSolver: CaptchaSolving {
             out.result(JSONOutput.encode(request))
             out.diagnostic(l.text("captcha.waiting", ["path": TerminalText.neutralized(answerFile.path), "seconds": String(Int(timeout))]))
             do {
-                return try await answerFile.nextLine(timeout: timeout).trimmingCharacters(in: .whitespaces)
+                return try await answerFile.nextLine(timeout: timeout).trimmingASCIIWhitespace()
             } catch {
                 throw NoAnswer(path: answerFile.path, failure: error)
             }
         }
-        return try await prompter.ask(.captcha(question)).trimmingCharacters(in: .whitespaces)
+        return try await prompter.ask(.captcha(question)).trimmingASCIIWhitespace()
     }
 
     /// The web page with the challenge: a https/http media URL of the question, else ejabberd's fallback URL.

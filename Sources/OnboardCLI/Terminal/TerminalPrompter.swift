@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Localization
 import Onboarding
 import XMPPCore
@@ -47,9 +47,9 @@ struct TerminalPrompter: Prompter {
         // "y"/"yes" always count; the language adds its own words ("o, oui", "д, да"), so the local letter
         // shown in prompt.yes-no works.
         let localized = localizer.text("prompt.yes-answers").split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { $0.trimmingASCIIWhitespace().lowercased() }
         let accepted = Set(["y", "yes"] + localized)
-        return accepted.contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return accepted.contains(answer.trimmingASCIIWhitespace().lowercased())
     }
 
     func choose(_ prompt: Prompt, from options: [String]) async throws(PromptError) -> Int {
@@ -61,7 +61,7 @@ struct TerminalPrompter: Prompter {
         while true {
             let answer = try Self.readLine(
                 prompt: text(for: prompt) + " " + localizer.text("prompt.choice", ["count": String(options.count)]) + " ")
-            if let number = Int(answer.trimmingCharacters(in: .whitespaces)), (1...options.count).contains(number) {
+            if let number = Int(answer.trimmingASCIIWhitespace()), (1...options.count).contains(number) {
                 return number - 1
             }
         }
@@ -117,7 +117,7 @@ struct TerminalPrompter: Prompter {
     // MARK: - Terminal I/O
 
     private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.write(text, to: STDERR_FILENO)
     }
 
     /// Writes `prompt` to the terminal and reads one echoed line from it; end of input → `cancelled`.

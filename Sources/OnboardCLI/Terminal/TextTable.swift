@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A plain-text table that fits a terminal width: low-priority columns are dropped first, then the flexible
 /// column is cut with `…`. Cells must already be neutralized (`TerminalText`).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -79,7 +79,7 @@ public enum CredentialFile {
     // MARK: - Steps
 
     private static func createTemporary(in directory: String, for path: String) throws(Failure) -> (descriptor: Int32, path: String) {
-        let base = (path as NSString).lastPathComponent
+        let base = lastComponent(of: path)
         for _ in 0..<16 {
             let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
             let candidate = directory + "/." + base + "." + suffix + ".tmp"
@@ -109,8 +109,18 @@ public enum CredentialFile {
         guard fsync(descriptor) == 0 else { throw .system(operation: "fsync", path: directory, errno: errno) }
     }
 
+    /// The directory part of `path` (POSIX `dirname`): `.` for a bare name, `/` for a file in the root.
     static func directoryName(of path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        return directory.isEmpty ? "." : directory
+        let trimmed = path.count > 1 ? String(path.reversed().drop { $0 == "/" }.reversed()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        let directory = trimmed[..<slash].reversed().drop { $0 == "/" }.reversed()
+        return directory.isEmpty ? "/" : String(directory)
+    }
+
+    /// The last component of `path` (POSIX `basename`), trailing slashes ignored.
+    static func lastComponent(of path: String) -> String {
+        let trimmed = path.reversed().drop { $0 == "/" }.reversed()
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import XMPPClient
 import XMPPCore
 
@@ -281,7 +281,7 @@ public struct RegistrationSession: Sendable {
         } catch {
             throw RegistrationError.cancelled
         }
-        let trimmed = typed.trimmingCharacters(in: .whitespaces)
+        let trimmed = typed.trimmingASCIIWhitespace()
         if trimmed.isEmpty, let first = suggestions.first {
             attempt.username = first
         } else if let number = Int(trimmed), (1...suggestions.count).contains(number) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where to install an app from, and whether that link carries the invitation into the app
 /// (protocols.md §8.10: only Google Play does, through the install referrer).

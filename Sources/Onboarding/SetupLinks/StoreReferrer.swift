@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import XMPPCore
 
 /// Google Play install links that carry an invitation (protocols.md §8.10): the app reads the `referrer`
@@ -14,7 +14,7 @@ public enum StoreReferrer {
     public static func playLink(page: URL, magicLinkFormat: String? = nil, carrying uri: XMPPURI) -> URL? {
         let encoded = encodedReferrer(uri)
         if let magicLinkFormat, magicLinkFormat.contains("{uri}") {
-            return URL(string: magicLinkFormat.replacingOccurrences(of: "{uri}", with: encoded))
+            return URL(string: magicLinkFormat.replacing("{uri}", with: encoded))
         }
         var text = page.absoluteString
         if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }

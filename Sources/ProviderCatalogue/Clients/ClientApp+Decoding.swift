@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ClientApp {
     /// The keys of a `clients.json` entry.
@@ -77,7 +77,7 @@ extension ClientApp {
             let referrer = invites.bool("play_referrer")
             let format = invites.nullableString("magic_link_format", required: false) ?? nil
             if let format {
-                let sample = format.replacingOccurrences(of: "{uri}", with: "x")
+                let sample = format.replacing("{uri}", with: "x")
                 if !format.contains("{uri}") {
                     invites.report(.unknownValue, "magic_link_format", detail: format)
                 } else {

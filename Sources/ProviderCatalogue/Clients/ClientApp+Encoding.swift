@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ClientApp {
     /// The entry in `clients.json` form (snake_case keys, only the links that exist).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import XMPPCore
 
 /// A platform an XMPP app runs on (`clients.json` `platforms`).
 public enum Platform: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -151,10 +152,8 @@ public struct ClientApp: Sendable, Hashable, Identifiable {
         /// character outside RFC 3986 "unreserved" percent-encoded (it becomes a query parameter value).
         public func magicLink(for inviteURI: String) -> URL? {
             guard let magicLinkFormat, magicLinkFormat.contains("{uri}") else { return nil }
-            let unreserved = CharacterSet(
-                charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-            guard let encoded = inviteURI.addingPercentEncoding(withAllowedCharacters: unreserved) else { return nil }
-            return URL(string: magicLinkFormat.replacingOccurrences(of: "{uri}", with: encoded))
+            let encoded = URIPercentEncoding.encode(inviteURI, allowing: .unreservedOnly, keepingUnicode: false)
+            return URL(string: magicLinkFormat.replacing("{uri}", with: encoded))
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ResourceLocation
 
 /// The apps in `clients.json` (beside `providers.json`): one entry per app our guides recommend.

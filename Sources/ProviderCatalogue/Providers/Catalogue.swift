@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The provider catalogue: `providers.json` decoded and validated (architecture.md §6, protocols.md §12).
 ///

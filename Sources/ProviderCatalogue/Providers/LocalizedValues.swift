@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A `{lang: url}` map of the v2 schema (`website`, `passwordReset`, `registrationWebPage`, `legalNotice`).
 ///

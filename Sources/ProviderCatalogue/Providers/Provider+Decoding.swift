@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Provider {
     /// The 31 keys of a v2 list entry (protocols.md §12.2).

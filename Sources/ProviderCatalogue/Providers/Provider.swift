@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One XMPP provider: an entry of an XMPP Providers v2 list (protocols.md §12.2, all 31 keys), decoded into
 /// typed values with the special values made explicit.

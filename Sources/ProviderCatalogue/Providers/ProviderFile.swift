@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A provider's own description, `https://DOMAIN/.well-known/xmpp-provider-v2.json` (protocols.md §12.3),
 /// for a custom domain that the catalogue does not list.

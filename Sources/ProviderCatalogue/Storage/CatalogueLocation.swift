@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ResourceLocation
 
 /// Where `providers.json` is read from, in order (issue #4): the `--data-dir` / `XMPP_ONBOARD_DATA_DIR`

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Collects issues while an entry is read; a reference so nested readers share it.
 final class IssueLog {

@@ -130,7 +130,7 @@ public struct BitsOfBinaryData: Sendable, Hashable {
 
     static func normalizedContentType(_ raw: String) -> String {
         let base = raw.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return DataForm.trimmed(String(base)).lowercased()
+        return String(base).trimmingASCIIWhitespace().lowercased()
     }
 
     private static func signatureMatches(_ bytes: [UInt8], contentType: String) -> Bool {

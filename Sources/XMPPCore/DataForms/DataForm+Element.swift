@@ -33,15 +33,6 @@ extension DataForm {
         for field in fields { form.append(field.element) }
         return form
     }
-
-    /// `text` without leading and trailing ASCII white space (XMPPCore has no Foundation).
-    static func trimmed(_ text: String) -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = text.firstIndex(where: { !isSpace($0) }),
-            let last = text.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(text[first...last])
-    }
 }
 
 extension DataForm.Field {

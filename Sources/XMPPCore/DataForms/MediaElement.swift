@@ -34,7 +34,7 @@ public struct MediaElement: Sendable, Hashable {
         height = element[attribute: "height"].flatMap { Int($0) }
         width = element[attribute: "width"].flatMap { Int($0) }
         uris = element.children("uri", namespace: Namespace.mediaElement).map {
-            URI(contentType: $0[attribute: "type"], value: DataForm.trimmed($0.text))
+            URI(contentType: $0[attribute: "type"], value: $0.text.trimmingASCIIWhitespace())
         }
     }
 

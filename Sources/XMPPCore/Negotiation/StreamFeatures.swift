@@ -23,7 +23,7 @@ public struct StreamFeatures: Sendable, Hashable {
         offersStartTLS = element.child("starttls", namespace: Namespace.tls) != nil
         mechanisms = element.child("mechanisms", namespace: Namespace.sasl)?
             .children("mechanism", namespace: Namespace.sasl)
-            .map { $0.text.trimmingWhitespace() }
+            .map { $0.text.trimmingASCIIWhitespace() }
             .filter { !$0.isEmpty } ?? []
         channelBindingTypes = element.child("sasl-channel-binding", namespace: Namespace.channelBinding)
             .map { $0.children("channel-binding").compactMap { $0[attribute: "type"] } }
@@ -38,16 +38,5 @@ public struct StreamFeatures: Sendable, Hashable {
             element.child("register", namespace: Namespace.ibrToken) != nil
             || element.child("register", namespace: Namespace.invite) != nil
         all = element.elements.map { "{\($0.namespace)}\($0.name)" }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII white space (no Foundation in XMPPCore).
-    func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

@@ -275,7 +275,7 @@ public struct StreamNegotiation: Sendable {
             return unexpected(element)
         }
         if iq.type == .error { return fail(.bindFailed(iq.error), close: nil) }
-        let text = iq.payload?.child("jid", namespace: Namespace.bind)?.text.trimmingWhitespace() ?? ""
+        let text = iq.payload?.child("jid", namespace: Namespace.bind)?.text.trimmingASCIIWhitespace() ?? ""
         guard let jid = try? JID(text), jid.resourcepart != nil else {
             return fail(.invalidBoundJID(TerminalText.neutralized(text, maximumLength: 100)), close: nil)
         }

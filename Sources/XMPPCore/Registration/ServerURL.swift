@@ -26,7 +26,7 @@ public struct ServerURL: Sendable, Hashable {
     public let kind: Kind
 
     public init(_ text: String) {
-        let trimmed = DataForm.trimmed(text)
+        let trimmed = text.trimmingASCIIWhitespace()
         self.text = trimmed
         self.kind = Self.classify(trimmed)
     }

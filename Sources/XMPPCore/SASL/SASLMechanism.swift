@@ -30,14 +30,3 @@ public enum SASLMechanism: Hashable, Sendable {
         return nil
     }
 }
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace (no Foundation in XMPPCore).
-    func trimmingASCIIWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
