@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "xmpp-onboard", dependencies: ["OnboardCLI"]),
+        .executableTarget(name: "xmpp-onboard", dependencies: ["OnboardCLI"], linkerSettings: releaseLinking),
 
         // MARK: - Tests
         .target(
@@ -88,3 +88,22 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["XMPPTestSupport"], exclude: ["Expected"]),
     ]
 )
+
+/// Release link on Linux, for start-up time and peak memory (docs/benchmarks.md, "Notes on peak memory"): lld
+/// places the functions a run executes next to each other (`Linker/symbol-order.txt`, made by
+/// `scripts/symbol-order.sh` from profiled runs), so the kernel maps far fewer code pages; packed relative
+/// relocations and no exported symbol table shrink what the dynamic loader reads. Names missing from the order
+/// file (code changed since it was made) only cost memory, never correctness.
+var releaseLinking: [LinkerSetting] {
+    let orderFile = Context.packageDirectory + "/Linker/symbol-order.txt"
+    return [
+        .unsafeFlags(
+            [
+                "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                "-Xlinker", "--symbol-ordering-file=\(orderFile)", "-Xlinker", "--no-warn-symbol-ordering",
+            ],
+            .when(platforms: [.linux], configuration: .release)
+        )
+    ]
+}
+

@@ -117,7 +117,7 @@ public actor XMPPConnection {
             let (stream, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
             let channel: any Channel
             do {
-                channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                channel = try await ClientBootstrap(group: ClientThreads.eventLoopGroup)
                     .connectTimeout(.milliseconds(Int64(configuration.timeout * 1000)))
                     .channelOption(.socketOption(.tcp_nodelay), value: 1)
                     .channelInitializer { channel in
@@ -154,7 +154,7 @@ public actor XMPPConnection {
     private static func resolve(_ configuration: Configuration) async throws -> [Endpoint] {
         let resolver = EndpointResolver(resolver: SRVResolver(nameServer: configuration.nameServer))
         // res_nquery blocks: run it on NIO's thread pool, not on the cooperative pool.
-        let result: Result<[Endpoint], EndpointResolver.ResolutionError> = try await NIOThreadPool.singleton.runIfActive {
+        let result: Result<[Endpoint], EndpointResolver.ResolutionError> = try await ClientThreads.blockingPool.runIfActive {
             Result { () throws(EndpointResolver.ResolutionError) in
                 try resolver.endpoints(
                     domain: configuration.domain, explicitHost: configuration.explicitHost, mode: configuration.tlsMode

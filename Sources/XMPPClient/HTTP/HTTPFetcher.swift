@@ -72,10 +72,10 @@ public struct HTTPFetcher: Sendable {
         let serverName = host.lowercased()
         let context = tlsContext
         let maximumSize = self.maximumSize
-        let promise = MultiThreadedEventLoopGroup.singleton.any().makePromise(of: Response.self)
+        let promise = ClientThreads.eventLoopGroup.any().makePromise(of: Response.self)
         let channel: any Channel
         do {
-            channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            channel = try await ClientBootstrap(group: ClientThreads.eventLoopGroup)
                 .connectTimeout(.milliseconds(Int64(timeout * 1000)))
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {

@@ -93,7 +93,12 @@ final class CLIProcess: @unchecked Sendable {
             Issue.record("xmpp-onboard did not exit in time")
         }
         process.waitUntilExit()
-        while lock.withLock({ finishedReaders < 2 }) { try? await Task.sleep(for: .milliseconds(5)) }
+        // The pipes reach end-of-file once no process holds their write ends; bounded in case one leaked.
+        let readersDeadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while lock.withLock({ finishedReaders < 2 }) && ContinuousClock.now < readersDeadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if lock.withLock({ finishedReaders < 2 }) { Issue.record("the output pipes stayed open after the exit") }
         return process.terminationStatus
     }
 
