@@ -3,9 +3,10 @@ import CChafa
 /// libchafa, gdk-pixbuf and the few GLib/GObject functions they need, loaded with `dlopen` the first time an
 /// image is decoded — never linked, so that runs which draw no image never map them (CChafa/shim.h).
 enum ChafaLibrary {
-    /// The function table, or why the libraries could not be loaded. Swift initializes a `static let` exactly
-    /// once, thread-safely, which is what `xo_chafa_api` (not thread-safe itself) needs; a failure is kept too,
-    /// so a missing library is looked for once per process.
+    /// The function table, or why the libraries could not be loaded.
+    ///
+    /// Swift initializes a `static let` exactly once, thread-safely, which is what `xo_chafa_api` (not
+    /// thread-safe itself) needs; a failure is kept too, so a missing library is looked for once per process.
     private static let table: Result<XOChafaAPI, TerminalImage.Failure> = load()
 
     /// The loaded functions.

@@ -8,7 +8,9 @@ import XMPPTestSupport
 struct LinkedLibrariesTests {
     /// Name prefixes of the libraries that must wait for an image (gdk-pixbuf's and GLib's dependencies come
     /// with them: gio, gmodule, libmount …).
-    static let lazyLibraries = ["libchafa", "libgdk_pixbuf", "libglib-2.0", "libgobject-2.0", "libgio-2.0", "libgmodule-2.0"]
+    static let lazyLibraries = [
+        "libchafa", "libgdk_pixbuf", "libglib-2.0", "libgobject-2.0", "libgio-2.0", "libgmodule-2.0",
+    ]
 
     static func isLazy(_ path: Substring) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? String(path)
@@ -22,9 +24,11 @@ struct LinkedLibrariesTests {
         let result = try Command.runSynchronously(readelf, ["-d", tool])
         #expect(result.status == 0, "readelf -d: \(result.standardError)")
         // " 0x0000000000000001 (NEEDED)             Shared library: [libc.so.6]"
-        let needed = result.standardOutput.split(separator: "\n").filter { $0.contains("(NEEDED)") }.compactMap {
-            line -> Substring? in
-            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else { return nil }
+        let lines = result.standardOutput.split(separator: "\n").filter { $0.contains("(NEEDED)") }
+        let needed = lines.compactMap { line -> Substring? in
+            guard let open = line.lastIndex(of: "["), let close = line.lastIndex(of: "]"), open < close else {
+                return nil
+            }
             return line[line.index(after: open)..<close]
         }
         #expect(needed.contains("libc.so.6"), "no NEEDED entries read from: \(result.standardOutput)")

@@ -31,11 +31,16 @@ struct ShimHeaderTests {
 
     /// The check must be able to fail: shim.h copies with one wrong value, one wrong parameter type, or a
     /// field not loaded are rejected, by the static assertion about that very declaration.
-    @Test("a wrong constant, a wrong prototype or an unchecked field is caught", arguments: [
-        ("XO_CHAFA_PIXEL_RGB8 = 8", "XO_CHAFA_PIXEL_RGB8 = 9", "CHAFA_PIXEL_RGB8"),
-        ("const unsigned char *buf, size_t count", "const unsigned char *buf, unsigned int count", "gdk_pixbuf_loader_write"),
-        ("XO_CHAFA_LOAD(glib, g_free)\n", "", "XOChafaAPI has fields not loaded"),
-    ])
+    @Test(
+        "a wrong constant, a wrong prototype or an unchecked field is caught",
+        arguments: [
+            ("XO_CHAFA_PIXEL_RGB8 = 8", "XO_CHAFA_PIXEL_RGB8 = 9", "CHAFA_PIXEL_RGB8"),
+            (
+                "const unsigned char *buf, size_t count", "const unsigned char *buf, unsigned int count",
+                "gdk_pixbuf_loader_write"
+            ),
+            ("XO_CHAFA_LOAD(glib, g_free)\n", "", "XOChafaAPI has fields not loaded"),
+        ])
     func detectsMismatches(original: String, replacement: String, assertion: String) throws {
         let setup = try CheckSetup.make()
         let shim = try String(contentsOf: Self.shimDirectory.appendingPathComponent("shim.h"), encoding: .utf8)
@@ -95,15 +100,16 @@ struct HeaderCheck {
             "#include \"shim.h\"",
             "",
             "#define XO_SAME_TYPE(a, b) __builtin_types_compatible_p(a, b)",
+            "#define XO_FIELD(type, field) __typeof__(((type *)0)->field)",
             "",
             "/* GError mirror */",
             "_Static_assert(sizeof(XOGError) == sizeof(GError), \"sizeof GError\");",
             "_Static_assert(offsetof(XOGError, domain) == offsetof(GError, domain), \"GError.domain\");",
             "_Static_assert(offsetof(XOGError, code) == offsetof(GError, code), \"GError.code\");",
             "_Static_assert(offsetof(XOGError, message) == offsetof(GError, message), \"GError.message\");",
-            "_Static_assert(sizeof(((XOGError *)0)->domain) == sizeof(GQuark), \"GError.domain size\");",
-            "_Static_assert(XO_SAME_TYPE(__typeof__(((XOGError *)0)->code), __typeof__(((GError *)0)->code)), \"GError.code type\");",
-            "_Static_assert(XO_SAME_TYPE(__typeof__(((XOGError *)0)->message), __typeof__(((GError *)0)->message)), \"GError.message type\");",
+            "_Static_assert(XO_SAME_TYPE(XO_FIELD(XOGError, domain), GQuark), \"GError.domain type\");",
+            "_Static_assert(XO_SAME_TYPE(XO_FIELD(XOGError, code), XO_FIELD(GError, code)), \"GError.code type\");",
+            "_Static_assert(XO_SAME_TYPE(XO_FIELD(XOGError, message), XO_FIELD(GError, message)), \"GError.message type\");",
             "",
             "/* enum constants */",
         ]
@@ -115,14 +121,13 @@ struct HeaderCheck {
         lines.append("/* function types: each XOChafaAPI field against the real function */")
         for function in functions {
             lines.append(
-                "_Static_assert(XO_SAME_TYPE(__typeof__(((XOChafaAPI *)0)->\(function)), __typeof__(&\(function))), \"\(function)\");"
+                "_Static_assert(XO_SAME_TYPE(XO_FIELD(XOChafaAPI, \(function)), __typeof__(&\(function))), \"\(function)\");"
             )
         }
         lines.append("")
         lines.append("/* every field of the table is loaded, hence checked above */")
-        lines.append(
-            "_Static_assert(sizeof(XOChafaAPI) == \(functions.count) * sizeof(void (*)(void)), \"XOChafaAPI has fields not loaded with XO_CHAFA_LOAD\");"
-        )
+        lines.append("_Static_assert(sizeof(XOChafaAPI) == \(functions.count) * sizeof(void (*)(void)),")
+        lines.append("               \"XOChafaAPI has fields not loaded with XO_CHAFA_LOAD\");")
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -156,7 +161,10 @@ struct CheckSetup {
         let result = try run(pkgConfig, ["--cflags", "chafa", "gdk-pixbuf-2.0"])
         try #require(
             result.status == 0,
-            "pkg-config --cflags chafa gdk-pixbuf-2.0 failed (apt-get install libchafa-dev libgdk-pixbuf-2.0-dev, or scripts/setup.sh): \(result.output)",
+            """
+            pkg-config --cflags chafa gdk-pixbuf-2.0 failed (apt-get install libchafa-dev libgdk-pixbuf-2.0-dev, \
+            or scripts/setup.sh): \(result.output)
+            """,
             sourceLocation: sourceLocation)
         let flags = result.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
         return CheckSetup(compilers: compilers, flags: flags)
@@ -170,8 +178,8 @@ struct CheckSetup {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("shim-check.c")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        let arguments = ["-fsyntax-only", "-std=gnu11", "-Wall", "-Werror"] + flags
-            + ["-I", shimDirectory.path, file.path]
+        let arguments =
+            ["-fsyntax-only", "-std=gnu11", "-Wall", "-Werror"] + flags + ["-I", shimDirectory.path, file.path]
         return try Self.run(compiler, arguments)
     }
 
