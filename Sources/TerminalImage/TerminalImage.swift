@@ -6,7 +6,7 @@ import CChafa
 /// gdk-pixbuf decodes the bytes in memory (`GdkPixbufLoader`, no temporary file); chafa converts the pixels
 /// and prints them with the control sequences of the terminal detected from the environment. Used for
 /// CAPTCHA challenges (XEP-0158). Both libraries are loaded with `dlopen` on the first `render`
-/// (``ChafaLibrary``); when they are missing, `render` throws ``Failure/librariesUnavailable(_:)``.
+/// (`ChafaLibrary`); when they are missing, `render` throws ``Failure/librariesUnavailable(_:)``.
 public struct TerminalImage: Sendable {
     /// How the image reaches the screen.
     public enum Mode: String, Sendable, CaseIterable {
