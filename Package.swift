@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
         .systemLibrary(name: "CResolv"),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(
-            name: "CChafa", pkgConfig: "chafa gdk-pixbuf-2.0", providers: [.apt(["libchafa-dev", "libgdk-pixbuf-2.0-dev"])]
-        ),
+        // Loaded with dlopen when an image is drawn, never linked (shim.h): no pkgConfig, whose -l flags would link
+        // it. Still needed from apt: libchafa0 and libgdk-pixbuf-2.0-0 at run time, libchafa-dev and
+        // libgdk-pixbuf-2.0-dev for the test that checks shim.h against the real headers.
+        .systemLibrary(name: "CChafa"),
 
         // MARK: - Wrappers around the C libraries
         .target(name: "IDNA", dependencies: ["CIDN2"]),

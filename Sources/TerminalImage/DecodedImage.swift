@@ -9,39 +9,47 @@ struct DecodedImage {
     /// 8-bit RGB or RGBA rows, `rowStride` bytes apart.
     let pixels: [UInt8]
 
-    init(_ bytes: [UInt8]) throws(TerminalImage.Failure) {
-        guard !bytes.isEmpty, let loader = gdk_pixbuf_loader_new() else { throw .undecodable("empty") }
-        defer { cchafa_loader_unref(loader) }
-        var error: UnsafeMutablePointer<GError>?
-        let written = bytes.withUnsafeBufferPointer { gdk_pixbuf_loader_write(loader, $0.baseAddress, gsize($0.count), &error) }
-        var closeError: UnsafeMutablePointer<GError>?
-        let closed = gdk_pixbuf_loader_close(loader, &closeError)
+    /// Decodes `bytes` with the gdk-pixbuf functions of `api` (``ChafaLibrary``).
+    init(_ bytes: [UInt8], with api: XOChafaAPI) throws(TerminalImage.Failure) {
+        guard !bytes.isEmpty, let loader = api.gdk_pixbuf_loader_new() else { throw .undecodable("empty") }
+        defer { api.g_object_unref(UnsafeMutableRawPointer(loader)) }
+        // `struct _GError *` values (opaque here); their fields are read through the `XOGError` mirror.
+        var error: OpaquePointer?
+        let written = bytes.withUnsafeBufferPointer {
+            api.gdk_pixbuf_loader_write(loader, $0.baseAddress, $0.count, &error)
+        }
+        var closeError: OpaquePointer?
+        let closed = api.gdk_pixbuf_loader_close(loader, &closeError)
         if error == nil {
             error = closeError
-        } else {
-            cchafa_error_free(closeError)
+        } else if let closeError {
+            api.g_error_free(closeError)
         }
         if written == 0 || closed == 0 {
-            let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown format"
-            cchafa_error_free(error)
-            throw .undecodable(message)
+            let message = error.flatMap { error in
+                UnsafePointer<XOGError>(error).pointee.message.map { String(cString: $0) }
+            }
+            if let error { api.g_error_free(error) }
+            throw .undecodable(message ?? "unknown format")
         }
         // The loader owns the pixbuf; it stays valid until the loader is released (deferred above).
-        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw .undecodable("no image") }
-        let width = Int(gdk_pixbuf_get_width(pixbuf))
-        let height = Int(gdk_pixbuf_get_height(pixbuf))
-        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf))
-        let bitsPerSample = Int(gdk_pixbuf_get_bits_per_sample(pixbuf))
+        guard let pixbuf = api.gdk_pixbuf_loader_get_pixbuf(loader) else { throw .undecodable("no image") }
+        let width = Int(api.gdk_pixbuf_get_width(pixbuf))
+        let height = Int(api.gdk_pixbuf_get_height(pixbuf))
+        let channels = Int(api.gdk_pixbuf_get_n_channels(pixbuf))
+        let bitsPerSample = Int(api.gdk_pixbuf_get_bits_per_sample(pixbuf))
         guard width > 0, height > 0, width <= TerminalImage.maximumSide, height <= TerminalImage.maximumSide,
             bitsPerSample == 8, channels == 3 || channels == 4
         else { throw .invalidSize(width: width, height: height) }
-        let stride = Int(gdk_pixbuf_get_rowstride(pixbuf))
-        var length: guint = 0
-        guard let base = gdk_pixbuf_get_pixels_with_length(pixbuf, &length) else { throw .undecodable("no pixels") }
+        let stride = Int(api.gdk_pixbuf_get_rowstride(pixbuf))
+        var length: UInt32 = 0
+        guard let base = api.gdk_pixbuf_get_pixels_with_length(pixbuf, &length) else {
+            throw .undecodable("no pixels")
+        }
         self.width = width
         self.height = height
         self.rowStride = stride
-        self.hasAlpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0 && channels == 4
+        self.hasAlpha = api.gdk_pixbuf_get_has_alpha(pixbuf) != 0 && channels == 4
         self.pixels = Array(UnsafeBufferPointer(start: base, count: Int(length)))
     }
 }

@@ -5,7 +5,8 @@ import CChafa
 ///
 /// gdk-pixbuf decodes the bytes in memory (`GdkPixbufLoader`, no temporary file); chafa converts the pixels
 /// and prints them with the control sequences of the terminal detected from the environment. Used for
-/// CAPTCHA challenges (XEP-0158).
+/// CAPTCHA challenges (XEP-0158). Both libraries are loaded with `dlopen` on the first `render`
+/// (`ChafaLibrary`); when they are missing, `render` throws ``Failure/librariesUnavailable(_:)``.
 public struct TerminalImage: Sendable {
     /// How the image reaches the screen.
     public enum Mode: String, Sendable, CaseIterable {
@@ -36,6 +37,9 @@ public struct TerminalImage: Sendable {
         case invalidSize(width: Int, height: Int)
         /// chafa returned nothing.
         case renderingFailed
+        /// libchafa, gdk-pixbuf or GLib could not be loaded (`dlopen`/`dlsym`): the soname or symbol, and the
+        /// loader's message.
+        case librariesUnavailable(String)
     }
 
     /// The largest image accepted (pixels per side).
@@ -101,60 +105,66 @@ public struct TerminalImage: Sendable {
 
     /// The image as text for the terminal (control sequences included), without a trailing newline.
     public func render(_ bytes: [UInt8]) throws(Failure) -> String {
-        let pixels = try DecodedImage(bytes)
-        return try draw(pixels)
+        // Nothing to decode: no reason to load the libraries.
+        guard !bytes.isEmpty else { throw .undecodable("empty") }
+        let api = try ChafaLibrary.api()
+        let pixels = try DecodedImage(bytes, with: api)
+        return try draw(pixels, with: api)
     }
 
     // MARK: - chafa
 
-    private func draw(_ image: DecodedImage) throws(Failure) -> String {
+    private func draw(_ image: DecodedImage, with api: XOChafaAPI) throws(Failure) -> String {
         var columns = Int32(maximumColumns)
         var rows = Int32(maximumRows)
         // Cells are about twice as tall as wide; chafa keeps the aspect ratio within the bounds.
-        chafa_calc_canvas_geometry(Int32(image.width), Int32(image.height), &columns, &rows, 0.5, 0, 0)
-        guard let symbols = chafa_symbol_map_new() else { throw .renderingFailed }
-        defer { chafa_symbol_map_unref(symbols) }
-        let tags = CHAFA_SYMBOL_TAG_BLOCK.rawValue | CHAFA_SYMBOL_TAG_BORDER.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue
-        chafa_symbol_map_add_by_tags(symbols, ChafaSymbolTags(rawValue: tags))
-        guard let config = chafa_canvas_config_new() else { throw .renderingFailed }
-        defer { chafa_canvas_config_unref(config) }
-        chafa_canvas_config_set_geometry(config, columns, rows)
-        chafa_canvas_config_set_symbol_map(config, symbols)
-        chafa_canvas_config_set_canvas_mode(config, canvasMode)
-        chafa_canvas_config_set_pixel_mode(config, pixelMode)
-        guard let canvas = chafa_canvas_new(config) else { throw .renderingFailed }
-        defer { chafa_canvas_unref(canvas) }
-        let pixelType = image.hasAlpha ? CHAFA_PIXEL_RGBA8_UNASSOCIATED : CHAFA_PIXEL_RGB8
+        api.chafa_calc_canvas_geometry(Int32(image.width), Int32(image.height), &columns, &rows, 0.5, 0, 0)
+        guard let symbols = api.chafa_symbol_map_new() else { throw .renderingFailed }
+        defer { api.chafa_symbol_map_unref(symbols) }
+        let tags = XO_CHAFA_SYMBOL_TAG_BLOCK.rawValue | XO_CHAFA_SYMBOL_TAG_BORDER.rawValue
+            | XO_CHAFA_SYMBOL_TAG_SPACE.rawValue
+        api.chafa_symbol_map_add_by_tags(symbols, Int32(bitPattern: tags))
+        guard let config = api.chafa_canvas_config_new() else { throw .renderingFailed }
+        defer { api.chafa_canvas_config_unref(config) }
+        api.chafa_canvas_config_set_geometry(config, columns, rows)
+        api.chafa_canvas_config_set_symbol_map(config, symbols)
+        api.chafa_canvas_config_set_canvas_mode(config, canvasMode.rawValue)
+        api.chafa_canvas_config_set_pixel_mode(config, pixelMode.rawValue)
+        guard let canvas = api.chafa_canvas_new(config) else { throw .renderingFailed }
+        defer { api.chafa_canvas_unref(canvas) }
+        let pixelType = image.hasAlpha ? XO_CHAFA_PIXEL_RGBA8_UNASSOCIATED : XO_CHAFA_PIXEL_RGB8
         image.pixels.withUnsafeBufferPointer { buffer in
-            chafa_canvas_draw_all_pixels(
-                canvas, pixelType, buffer.baseAddress, Int32(image.width), Int32(image.height), Int32(image.rowStride))
+            api.chafa_canvas_draw_all_pixels(
+                canvas, pixelType.rawValue, buffer.baseAddress, Int32(image.width), Int32(image.height),
+                Int32(image.rowStride))
         }
-        let termInfo = TerminalDatabase.detect(environment)
-        defer { if let termInfo { chafa_term_info_unref(termInfo) } }
-        guard let printed = chafa_canvas_print(canvas, termInfo), let text = cchafa_gstring_steal(printed) else {
+        let termInfo = TerminalDatabase.detect(environment, with: api)
+        defer { if let termInfo { api.chafa_term_info_unref(termInfo) } }
+        // g_string_free(…, FALSE) frees the GString and hands over its text, which is ours to g_free.
+        guard let printed = api.chafa_canvas_print(canvas, termInfo), let text = api.g_string_free(printed, 0) else {
             throw .renderingFailed
         }
-        defer { cchafa_free(text) }
+        defer { api.g_free(text) }
         var result = String(cString: text)
         while result.hasSuffix("\n") { result.removeLast() }
         return result
     }
 
-    private var canvasMode: ChafaCanvasMode {
+    private var canvasMode: XOChafaCanvasMode {
         switch colors {
-        case .trueColor: CHAFA_CANVAS_MODE_TRUECOLOR
-        case .indexed256: CHAFA_CANVAS_MODE_INDEXED_256
-        case .indexed16: CHAFA_CANVAS_MODE_INDEXED_16
-        case .none: CHAFA_CANVAS_MODE_FGBG
+        case .trueColor: XO_CHAFA_CANVAS_MODE_TRUECOLOR
+        case .indexed256: XO_CHAFA_CANVAS_MODE_INDEXED_256
+        case .indexed16: XO_CHAFA_CANVAS_MODE_INDEXED_16
+        case .none: XO_CHAFA_CANVAS_MODE_FGBG
         }
     }
 
-    private var pixelMode: ChafaPixelMode {
+    private var pixelMode: XOChafaPixelMode {
         switch mode {
-        case .symbols: CHAFA_PIXEL_MODE_SYMBOLS
-        case .sixel: CHAFA_PIXEL_MODE_SIXELS
-        case .kitty: CHAFA_PIXEL_MODE_KITTY
-        case .iTerm2: CHAFA_PIXEL_MODE_ITERM2
+        case .symbols: XO_CHAFA_PIXEL_MODE_SYMBOLS
+        case .sixel: XO_CHAFA_PIXEL_MODE_SIXELS
+        case .kitty: XO_CHAFA_PIXEL_MODE_KITTY
+        case .iTerm2: XO_CHAFA_PIXEL_MODE_ITERM2
         }
     }
 }

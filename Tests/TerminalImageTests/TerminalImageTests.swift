@@ -44,6 +44,19 @@ struct TerminalImageTests {
         #expect(throws: TerminalImage.Failure.self) { try TerminalImage(mode: .symbols, colors: .none).render([]) }
     }
 
+    /// The loader's GError is read through shim.h's `XOGError` mirror (libraries loaded with dlopen).
+    @Test("an undecodable image carries gdk-pixbuf's own message")
+    func loaderMessage() {
+        do {
+            _ = try TerminalImage(mode: .symbols, colors: .none).render(Array("<svg onload=alert(1)>".utf8))
+            Issue.record("expected .undecodable")
+        } catch .undecodable(let message) {
+            #expect(!message.isEmpty && message != "unknown format", "message: \(message)")
+        } catch {
+            Issue.record("expected .undecodable, got \(error)")
+        }
+    }
+
     @Test("protocol and colours chosen from the environment", arguments: [
         (["TERM": "xterm-kitty"], TerminalImage.Mode.kitty),
         (["TERM": "xterm-256color", "KITTY_WINDOW_ID": "1"], .kitty),
