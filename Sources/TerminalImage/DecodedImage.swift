@@ -11,7 +11,10 @@ struct DecodedImage {
 
     /// Decodes `bytes` with the gdk-pixbuf functions of `api` (``ChafaLibrary``).
     init(_ bytes: [UInt8], with api: XOChafaAPI) throws(TerminalImage.Failure) {
-        guard !bytes.isEmpty, let loader = api.gdk_pixbuf_loader_new() else { throw .undecodable("empty") }
+        // CAPTCHA bytes come from the server: only the three raster formats reach gdk-pixbuf, never one of its
+        // other loaders (SVG through librsvg, TIFF, ICO …) chosen by content sniffing.
+        guard Self.isSupportedFormat(bytes) else { throw .undecodable("not a PNG, JPEG or GIF image") }
+        guard let loader = api.gdk_pixbuf_loader_new() else { throw .undecodable("no image loader") }
         defer { api.g_object_unref(UnsafeMutableRawPointer(loader)) }
         // `struct _GError *` values (opaque here); their fields are read through the `XOGError` mirror.
         var error: OpaquePointer?
@@ -51,5 +54,14 @@ struct DecodedImage {
         self.rowStride = stride
         self.hasAlpha = api.gdk_pixbuf_get_has_alpha(pixbuf) != 0 && channels == 4
         self.pixels = Array(UnsafeBufferPointer(start: base, count: Int(length)))
+    }
+
+    /// Whether `bytes` start with the signature of PNG (ISO/IEC 15948 §5.2), JPEG (SOI marker) or GIF (87a/89a).
+    static func isSupportedFormat(_ bytes: [UInt8]) -> Bool {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF]
+        let gif87: [UInt8] = Array("GIF87a".utf8)
+        let gif89: [UInt8] = Array("GIF89a".utf8)
+        return [png, jpeg, gif87, gif89].contains { bytes.starts(with: $0) }
     }
 }

@@ -36,8 +36,12 @@ struct TerminalImageTests {
         #expect(kitty.contains("\u{1B}_G"))
     }
 
-    @Test("bytes that are no image are refused")
+    /// SVG, TIFF, ICO … never reach gdk-pixbuf's other loaders (librsvg for SVG): the signature is checked first.
+    @Test("bytes that are no image, or another format than PNG, JPEG and GIF, are refused")
     func undecodable() {
+        #expect(throws: TerminalImage.Failure.undecodable("not a PNG, JPEG or GIF image")) {
+            try TerminalImage(mode: .symbols, colors: .none).render(Array("<svg xmlns='http://www.w3.org/2000/svg'/>".utf8))
+        }
         #expect(throws: TerminalImage.Failure.self) {
             try TerminalImage(mode: .symbols, colors: .none).render(Array("<svg onload=alert(1)>".utf8))
         }
@@ -48,7 +52,8 @@ struct TerminalImageTests {
     @Test("an undecodable image carries gdk-pixbuf's own message")
     func loaderMessage() {
         do {
-            _ = try TerminalImage(mode: .symbols, colors: .none).render(Array("<svg onload=alert(1)>".utf8))
+            let brokenPNG: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array("not a chunk".utf8)
+            _ = try TerminalImage(mode: .symbols, colors: .none).render(brokenPNG)
             Issue.record("expected .undecodable")
         } catch .undecodable(let message) {
             #expect(!message.isEmpty && message != "unknown format", "message: \(message)")

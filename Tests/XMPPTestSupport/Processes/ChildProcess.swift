@@ -64,7 +64,7 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&fileActions, 2, standardError.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         // Nothing else of ours leaks into a long-lived server: a pipe a parallel test made for its tool (Foundation
         // pipes are not close-on-exec) would otherwise stay open in the server and that test never sees EOF.
-        posix_spawn_file_actions_addclosefrom_np(&fileActions, 3)
+        SpawnFileActions.closeInheritedDescriptors(&fileActions)
 
         // Own process group (stop the whole tree at once; no terminal signals), default signal dispositions
         // and an empty signal mask (the spawning thread may block or ignore signals).

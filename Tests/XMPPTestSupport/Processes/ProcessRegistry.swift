@@ -189,7 +189,7 @@ public final class ProcessRegistry: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&fileActions, sockets[1], 0)
         posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclosefrom_np(&fileActions, 3)
+        SpawnFileActions.closeInheritedDescriptors(&fileActions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
