@@ -12,7 +12,8 @@ if ! command -v valgrind >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq --no-install-recommends valgrind >/dev/null
 fi
 swift build -c release --static-swift-stdlib --product xmpp-onboard >&2
-python3 Linker/profile.py "$(swift build -c release --static-swift-stdlib --show-bin-path)/xmpp-onboard" Linker/symbol-order.txt
-# Link again so the binary in .build uses the new order.
-touch Sources/xmpp-onboard/Entrypoint.swift
+binary="$(swift build -c release --static-swift-stdlib --show-bin-path)/xmpp-onboard"
+python3 Linker/profile.py "$binary" Linker/symbol-order.txt
+# Link again so the binary in .build uses the new order (SwiftPM does not track the order file).
+rm -f "$binary"
 swift build -c release --static-swift-stdlib --product xmpp-onboard >&2
