@@ -39,6 +39,13 @@ struct Register: AsyncParsableCommand {
     var fields: [String] = []
 
     @Option(
+        name: .customLong("field-file"),
+        help: ArgumentHelp(
+            "Answer a field of the server's form with the first line of a file, keeping secret answers out of the command line (repeatable).",
+            valueName: "name=file"))
+    var fieldFiles: [String] = []
+
+    @Option(
         help: ArgumentHelp(
             "Wait for the CAPTCHA answer as a line in this file or FIFO ('-' for standard input), after printing a needs-input JSON line.",
             valueName: "path"))
@@ -62,6 +69,9 @@ struct Register: AsyncParsableCommand {
         for field in fields where !field.contains("=") || field.hasPrefix("=") {
             throw ValidationError("--field takes NAME=VALUE, not \(field).")
         }
+        for field in fieldFiles where !field.contains("=") || field.hasPrefix("=") || field.hasSuffix("=") {
+            throw ValidationError("--field-file takes NAME=FILE, not \(field).")
+        }
     }
 
     func run() async throws {
@@ -74,6 +84,7 @@ struct Register: AsyncParsableCommand {
     private func register(context: CommandContext) async throws {
         let (domain, name) = try RegisterInput.target(target, username: username, localizer: context.localizer)
         let source = try RegisterInput.passwordSource(password, generate: generatePassword, context: context)
+        let answers = try RegisterInput.fieldAnswers(fields, files: fieldFiles, context: context)
         if let save {
             do {
                 try CredentialFile.checkWritable(save, overwrite: force)
@@ -90,8 +101,7 @@ struct Register: AsyncParsableCommand {
             context: context, prompter: prompter, answerFilePath: captchaAnswerFile, timeout: connection.timeout)
         let session = RegistrationSession(
             connection: ConnectionSetup.configuration(domain: domain.ascii, options: connection, global: global, context: context),
-            request: RegistrationRequest(
-                domain: domain.ascii, username: name, password: source, fields: RegisterInput.fieldAnswers(fields)),
+            request: RegistrationRequest(domain: domain.ascii, username: name, password: source, fields: answers),
             prompter: prompter,
             captchaSolver: captchaSolver,
             crypto: OpenSSLCrypto(),

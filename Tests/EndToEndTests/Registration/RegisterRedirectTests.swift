@@ -121,6 +121,62 @@ struct RegisterRedirectTests {
         #expect(sent.contains("<field var='ticket'><value>T-42</value></field>"))
     }
 
+    static let secretFieldForm = """
+        <query xmlns='jabber:iq:register'><x xmlns='jabber:x:data' type='form'>\
+        <field type='hidden' var='FORM_TYPE'><value>jabber:iq:register</value></field>\
+        <field type='text-single' var='username' label='User'><required/></field>\
+        <field type='text-private' var='password' label='Password'><required/></field>\
+        <field type='text-private' var='pin' label='Membership PIN'><required/></field>\
+        </x></query>
+        """
+
+    @Test("a required secret field: needs-input names --field-file pin=FILE; the file's first line is sent; an unreadable file exits 64")
+    func secretFieldFromFile() async throws {
+        let authority = try TestCertificateAuthority.temporary()
+        let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
+        let opening = HostileScenario.directTLSOpening(
+            domain: "localhost", tls: .init(certificate: leaf),
+            features: "<register xmlns='http://jabber.org/features/iq-register'/>"
+                + HostileScenario.mechanisms(["SCRAM-SHA-256"]))
+            + [.expect("<iq[^>]*id='(?P<id>[^']+)'"), .send("<iq type='result' id='{{id}}'>\(Self.secretFieldForm)</iq>")]
+        let submitted = FileManager.default.temporaryDirectory.appendingPathComponent("xo-submit-\(UUID().uuidString)")
+        let pinFile = FileManager.default.temporaryDirectory.appendingPathComponent("xo-pin-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: submitted)
+            try? FileManager.default.removeItem(at: pinFile)
+        }
+        try "4711-secret\nsecond line is ignored\n".write(to: pinFile, atomically: true, encoding: .utf8)
+        let full = opening + [
+            .expect("<iq[^>]*type='set'[^>]*id='(?P<set>[^']+)'.*?</iq>"),
+            .record(submitted),
+            .send("<iq type='result' id='{{set}}'/>"),
+            .scramServer(.init(username: "alice", password: "Alice-pass-1", advertisedMechanisms: ["SCRAM-SHA-256"])),
+        ]
+        let server = try await HostileServer.start(scenario: HostileScenario(connections: [opening, full]))
+        defer { server.stop() }
+        let options = Self.options(server, caFile: authority.caCertificatePath)
+
+        let missing = try await CLIProcess.run(["register", "alice@localhost", "--password-stdin", "--json"] + options, stdin: "Alice-pass-1\n")
+        #expect(missing.status == 64, "\(missing.errors)")
+        let field = try #require((try JSONOutput.lastObject(in: missing.output)["fields"] as? [[String: Any]])?.first)
+        #expect(field["var"] as? String == "pin" && field["flag"] as? String == "--field-file pin=FILE")
+
+        let unreadable = try await CLIProcess.run(
+            ["register", "alice@localhost", "--password-stdin", "--field-file", "pin=/nonexistent/pin", "--json"] + options,
+            stdin: "Alice-pass-1\n")
+        // Read before connecting: no connection is spent on it.
+        #expect(unreadable.status == 64, "\(unreadable.output) \(unreadable.errors)")
+        #expect(try JSONOutput.lastObject(in: unreadable.output)["condition"] as? String == "field-file-unreadable")
+
+        let given = try await CLIProcess.run(
+            ["register", "alice@localhost", "--password-stdin", "--field-file", "pin=\(pinFile.path)", "--json"] + options,
+            stdin: "Alice-pass-1\n")
+        #expect(given.status == 0, "\(given.output) \(given.errors)")
+        #expect(try JSONOutput.lastObject(in: given.output)["status"] as? String == "registered")
+        let sent = try String(contentsOf: submitted, encoding: .utf8)
+        #expect(sent.contains("<field var='pin'><value>4711-secret</value></field>"))
+    }
+
     @Test("a stream error after the submission echoing the password: shown redacted, in text and JSON")
     func echoedPasswordInStreamError() async throws {
         let authority = try TestCertificateAuthority.temporary()

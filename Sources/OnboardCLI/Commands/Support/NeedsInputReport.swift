@@ -14,7 +14,8 @@ struct NeedsInputReport: Encodable {
         let required: Bool
         /// For list fields: the allowed values.
         let options: [String]?
-        /// How to give it: `--field NAME=VALUE`, `--password-file`, `--captcha-answer-file`.
+        /// How to give it: `--field NAME=VALUE` (`--field-file NAME=FILE` for a secret), `--password-file`,
+        /// `--captcha-answer-file`.
         let flag: String
         /// CAPTCHA only: the XEP-0158 challenge type (`ocr`, `qa` …).
         var captchaType: String? = nil
@@ -79,7 +80,10 @@ struct NeedsInputReport: Encodable {
         case .password, .passwordConfirmation: "--password-file"
         case .username: "--username"
         case .captchaAnswer: "--captcha-answer-file"
-        default: "--field \(TerminalText.neutralized(field.variable, maximumLength: 100))=VALUE"
+        default:
+            field.field.isSecret
+                ? "--field-file \(TerminalText.neutralized(field.variable, maximumLength: 100))=FILE"
+                : "--field \(TerminalText.neutralized(field.variable, maximumLength: 100))=VALUE"
         }
     }
 }

@@ -51,13 +51,33 @@ enum RegisterInput {
         return .prompt
     }
 
-    /// `NAME=VALUE` pairs; a name given twice collects several values (multi-valued fields).
-    static func fieldAnswers(_ fields: [String]) -> [String: [String]] {
+    /// `--field NAME=VALUE` pairs, then `--field-file NAME=FILE` answers (the file's first line, so a secret
+    /// answer never appears in argv); a name given twice collects several values (multi-valued fields).
+    static func fieldAnswers(_ fields: [String], files: [String] = [], context: CommandContext) throws -> [String: [String]] {
         var answers: [String: [String]] = [:]
         for field in fields {
             guard let equals = field.firstIndex(of: "=") else { continue }
             answers[String(field[..<equals]), default: []].append(String(field[field.index(after: equals)...]))
         }
+        for file in files {
+            guard let equals = file.firstIndex(of: "=") else { continue }
+            let name = String(file[..<equals])
+            let path = String(file[file.index(after: equals)...])
+            guard let bytes = StandardStreams.read(path: path, limit: fieldFileLimit), bytes.count <= fieldFileLimit,
+                let text = String(validating: bytes, as: UTF8.self)
+            else {
+                throw ErrorPresentation(
+                    status: .usage, condition: "field-file-unreadable",
+                    message: context.localizer.text(
+                        "register.error.field-file-unreadable",
+                        ["path": TerminalText.neutralized(path), "field": TerminalText.neutralized(name, maximumLength: 100)]))
+            }
+            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            answers[name, default: []].append(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+        }
         return answers
     }
+
+    /// The largest `--field-file` accepted: far more than any form answer.
+    static let fieldFileLimit = 64 * 1024
 }
