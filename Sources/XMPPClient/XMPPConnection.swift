@@ -250,6 +250,12 @@ public actor XMPPConnection {
     /// Sends an IQ request and waits for its matching response (RFC 6120 §8.2.3). Unmatched results are
     /// ignored; requests from the server are answered `service-unavailable`. One deadline covers the whole
     /// wait, so a stream of unrelated stanzas cannot keep it open (security.md §8.3 X16).
+    /// Secrets about to be sent that the element alone does not reveal (answers to `text-private` fields of a
+    /// submit form): scrubbed from the `--verbose` trace from now on, the outgoing element included.
+    public func rememberSecrets(_ secrets: [String]) {
+        rememberForTrace(secrets)
+    }
+
     public func request(_ iq: IQ, step: String = "iq") async throws -> IQ {
         tracker.register(iq)
         try await send(iq.element)

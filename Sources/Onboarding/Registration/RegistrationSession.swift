@@ -80,6 +80,7 @@ public struct RegistrationSession: Sendable {
             guard let action = actions.first else { preconditionFailure("registration flow stalled in \(flow.state)") }
             switch action {
             case .send(let iq):
+                await connection.rememberSecrets(flow.submittedSecrets)
                 actions = flow.receive(try await connection.request(iq, step: "registration"))
             case .presentForm(let form):
                 onEvent(.formReceived(form))

@@ -99,8 +99,10 @@ public struct RegistrationFlow: Sendable {
     /// Answers carried to the next form after a failure (no secrets, no CAPTCHA answers).
     private var carriedAnswers: [String: [String]] = [:]
     private var pendingCarry: [String: [String]] = [:]
-    /// The submitted password, kept only to redact it from error texts.
-    private var submittedSecrets: [String] = []
+    /// The secrets of the submission in flight (the password, token- and password-named fields, and the answers
+    /// to `text-private` fields, which a submit form does not mark), kept only to redact them from error texts and
+    /// from the `--verbose` trace.
+    public private(set) var submittedSecrets: [String] = []
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -132,7 +134,7 @@ public struct RegistrationFlow: Sendable {
         let query = try form.makeQuery(answers: answers)
         let id = makeID()
         // The password, plus every other secret the query carries (token-named or password-named fields).
-        submittedSecrets = (answers.password.map { [$0] } ?? []) + Redaction.secrets(in: query)
+        submittedSecrets = (answers.password.map { [$0] } ?? []) + Redaction.secrets(in: query) + form.secretAnswers(for: answers)
         pendingCarry = form.answersToCarry(from: answers)
         state = .awaitingResult(requestID: id, form: form, username: form.submittedUsername(for: answers))
         return [.send(IQ(type: .set, id: id, to: configuration.server, payload: query))]

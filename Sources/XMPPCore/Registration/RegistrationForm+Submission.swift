@@ -57,6 +57,13 @@ extension RegistrationForm {
         return values
     }
 
+    /// The values submitted for secret fields (`text-private`, or a password- or token-named `var`): the submit
+    /// form carries no field types (XEP-0004 §3.2), so they cannot be recognized in the query afterwards.
+    func secretAnswers(for answers: RegistrationAnswers) -> [String] {
+        let values = resolvedValues(for: answers)
+        return fields.filter { $0.field.isSecret }.flatMap { values[$0.variable] ?? [] }.filter { !$0.isEmpty }
+    }
+
     /// The answers worth carrying to a fresh form after a failure: the `fields` answers minus CAPTCHA answers,
     /// hidden fields and secret-named fields (protocols.md §4.3).
     func answersToCarry(from answers: RegistrationAnswers) -> [String: [String]] {

@@ -130,7 +130,7 @@ struct RegisterRedirectTests {
         </x></query>
         """
 
-    @Test("a required secret field: needs-input names --field-file pin=FILE; the file's first line is sent; an unreadable file exits 64")
+    @Test("a required secret field: needs-input names --field-file pin=FILE; the file's first line is sent, never traced; an unreadable file exits 64")
     func secretFieldFromFile() async throws {
         let authority = try TestCertificateAuthority.temporary()
         let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
@@ -169,9 +169,12 @@ struct RegisterRedirectTests {
         #expect(try JSONOutput.lastObject(in: unreadable.output)["condition"] as? String == "field-file-unreadable")
 
         let given = try await CLIProcess.run(
-            ["register", "alice@localhost", "--password-stdin", "--field-file", "pin=\(pinFile.path)", "--json"] + options,
+            ["register", "alice@localhost", "--password-stdin", "--field-file", "pin=\(pinFile.path)", "--json", "--verbose"]
+                + options,
             stdin: "Alice-pass-1\n")
         #expect(given.status == 0, "\(given.output) \(given.errors)")
+        // The trace shows the submission, but not the secret answer (the submit form does not mark it private).
+        #expect(given.errors.contains("var='pin'") && !given.errors.contains("4711-secret"))
         #expect(try JSONOutput.lastObject(in: given.output)["status"] as? String == "registered")
         let sent = try String(contentsOf: submitted, encoding: .utf8)
         #expect(sent.contains("<field var='pin'><value>4711-secret</value></field>"))

@@ -341,6 +341,31 @@ struct RegistrationFlowTests {
         #expect(failure.text == "invite [redacted] is expired")
     }
 
+    /// A submit form carries no field types (XEP-0004 §3.2): the flow remembers which answers were secret.
+    @Test("a server text echoing the answer to a text-private field with an ordinary name is redacted")
+    func privateFieldInText() throws {
+        var flow = RegistrationFlow()
+        _ = flow.requestForm()
+        let form = TestXML.iq(
+            """
+            <iq type='result' id='reg1'><query xmlns='jabber:iq:register'>
+              <x xmlns='jabber:x:data' type='form'>
+                <field var='username' type='text-single'><required/></field>
+                <field var='password' type='text-private'><required/></field>
+                <field var='pin' type='text-private'><required/></field>
+              </x></query></iq>
+            """)
+        _ = flow.receive(form)
+        _ = try flow.submit(RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["pin": ["4711-secret"]]))
+        #expect(flow.submittedSecrets.contains("4711-secret"))
+        _ = flow.receive(Self.error(id: "reg2", type: "modify", condition: "not-acceptable", text: "PIN 4711-secret is wrong"))
+        guard case .rejected(let failure, _) = flow.state else {
+            Issue.record("expected rejected, got \(flow.state)")
+            return
+        }
+        #expect(failure.text == "PIN [redacted] is wrong")
+    }
+
     @Test("invite-only Prosody: not-acceptable + token stream feature → needs an invite (R4)")
     func inviteOnly() throws {
         var flow = RegistrationFlow(configuration: .init(offersInviteTokenRegistration: true))
