@@ -3,8 +3,10 @@ import OnboardCLI
 
 @main
 enum Entrypoint {
-    /// Synchronous on purpose: an `async` main hands the main thread to `dispatch_main()`, whose `pthread_exit`
-    /// unwinds it (loading libgcc_s and reading the unwind tables). The command runs as a task and exits.
+    /// Runs the command as a task, which ends the process with `exit`.
+    ///
+    /// Synchronous on purpose: an `async` main parks the main thread in `dispatch_main()`, whose `pthread_exit`
+    /// unwinds it (loading libgcc_s and reading the unwind tables).
     static func main() {
         Task.detached { await OnboardCommand.main(); exit(EXIT_SUCCESS) }
         while true { pause() }

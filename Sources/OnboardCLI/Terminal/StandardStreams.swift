@@ -1,7 +1,9 @@
 import Glibc
 
-/// Whole-buffer reads and writes on file descriptors (stdin/stdout/stderr and files the tool creates), retried on
-/// `EINTR` and short writes. Plain POSIX calls, so the CLI needs no Foundation `FileHandle`.
+/// Whole-buffer reads and writes on file descriptors.
+///
+/// For stdin/stdout/stderr and files the tool creates; retried on `EINTR` and short writes. Plain POSIX calls,
+/// so the CLI needs no Foundation `FileHandle`.
 enum StandardStreams {
     /// Writes every byte of `bytes` to `descriptor`; `false` if a write fails.
     @discardableResult
