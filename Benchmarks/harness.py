@@ -6,6 +6,7 @@ peak resident set size (ru_maxrss, KiB on Linux) is the process's, not the harne
 import os
 import statistics
 import subprocess
+import threading
 import time
 
 
@@ -23,6 +24,36 @@ def run_once(argv, env=None, stdin_data=None):
     if proc.returncode != 0:
         raise RuntimeError(f"{argv[0]} exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}")
     return wall, usage.ru_maxrss, out
+
+
+def peak_anonymous(argv, env=None, stdin_data=None, interval=0.0005):
+    """Runs once and returns the largest RssAnon (KiB) seen in /proc/PID/status, sampled every `interval` s.
+
+    RssAnon counts the pages the process itself owns (heap, stacks, written data), not code mapped from files;
+    the kernel keeps no high-water mark for it, so it is sampled (in runs that are not timed).
+    """
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+
+    def sample():
+        path = f"/proc/{proc.pid}/status"
+        while proc.poll() is None:
+            try:
+                with open(path) as status:
+                    for line in status:
+                        if line.startswith("RssAnon:"):
+                            peak[0] = max(peak[0], int(line.split()[1]))
+            except OSError:
+                break
+            time.sleep(interval)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, err = proc.communicate(stdin_data)
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[0]} exited {proc.returncode}: {err.decode(errors='replace')[-2000:]}")
+    return peak[0]
 
 
 def compare(candidates, runs=7, warmup=1):
