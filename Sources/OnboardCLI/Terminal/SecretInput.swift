@@ -37,9 +37,14 @@ enum SecretInput {
     }
 
     static func firstLine(of data: Data) throws(Failure) -> String {
-        let text = String(decoding: data, as: UTF8.self)
-        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        return try check(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+        try check(firstLine(in: String(decoding: data, as: UTF8.self)))
+    }
+
+    /// The text up to the first line break (LF or CRLF), unchecked. Split on scalars: "\r\n" is one Character.
+    static func firstLine(in text: String) -> String {
+        var line = text.unicodeScalars.prefix { $0 != "\n" }
+        if line.last == "\r" { line = line.dropLast() }
+        return String(String.UnicodeScalarView(line))
     }
 
     private static func check(_ line: String) throws(Failure) -> String {

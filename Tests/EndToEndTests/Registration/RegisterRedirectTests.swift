@@ -82,17 +82,18 @@ struct RegisterRedirectTests {
         </x></query>
         """
 
-    @Test("a required extra field: without a terminal exit 64 naming --field email=VALUE; with --field it is sent, the hidden field echoed")
-    func extraField() async throws {
+    /// A scripted Direct TLS server offering the data form `form`. Connection 1 ends after the form (a run that
+    /// stops at needs-input); connection 2 records the submission in the returned file, accepts it and serves the
+    /// proving SCRAM login of alice / Alice-pass-1. Returns the server, the tool's connection options and the file.
+    static func formServer(offering form: String) async throws -> (HostileServer, [String], URL) {
         let authority = try TestCertificateAuthority.temporary()
         let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
         let opening = HostileScenario.directTLSOpening(
             domain: "localhost", tls: .init(certificate: leaf),
             features: "<register xmlns='http://jabber.org/features/iq-register'/>"
                 + HostileScenario.mechanisms(["SCRAM-SHA-256"]))
-            + [.expect("<iq[^>]*id='(?P<id>[^']+)'"), .send("<iq type='result' id='{{id}}'>\(Self.extendedForm)</iq>")]
+            + [.expect("<iq[^>]*id='(?P<id>[^']+)'"), .send("<iq type='result' id='{{id}}'>\(form)</iq>")]
         let submitted = FileManager.default.temporaryDirectory.appendingPathComponent("xo-submit-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: submitted) }
         let full = opening + [
             .expect("<iq[^>]*type='set'[^>]*id='(?P<set>[^']+)'.*?</iq>"),
             .record(submitted),
@@ -100,8 +101,16 @@ struct RegisterRedirectTests {
             .scramServer(.init(username: "alice", password: "Alice-pass-1", advertisedMechanisms: ["SCRAM-SHA-256"])),
         ]
         let server = try await HostileServer.start(scenario: HostileScenario(connections: [opening, full]))
-        defer { server.stop() }
-        let options = Self.options(server, caFile: authority.caCertificatePath)
+        return (server, options(server, caFile: authority.caCertificatePath), submitted)
+    }
+
+    @Test("a required extra field: without a terminal exit 64 naming --field email=VALUE; with --field it is sent, the hidden field echoed")
+    func extraField() async throws {
+        let (server, options, submitted) = try await Self.formServer(offering: Self.extendedForm)
+        defer {
+            server.stop()
+            try? FileManager.default.removeItem(at: submitted)
+        }
 
         let missing = try await CLIProcess.run(["register", "alice@localhost", "--password-stdin", "--json"] + options, stdin: "Alice-pass-1\n")
         #expect(missing.status == 64, "\(missing.errors)")
@@ -132,29 +141,14 @@ struct RegisterRedirectTests {
 
     @Test("a required secret field: needs-input names --field-file pin=FILE; the file's first line is sent, never traced; an unreadable file exits 64")
     func secretFieldFromFile() async throws {
-        let authority = try TestCertificateAuthority.temporary()
-        let leaf = try authority.issue(commonName: "localhost", subjectAlternativeNames: ["localhost"])
-        let opening = HostileScenario.directTLSOpening(
-            domain: "localhost", tls: .init(certificate: leaf),
-            features: "<register xmlns='http://jabber.org/features/iq-register'/>"
-                + HostileScenario.mechanisms(["SCRAM-SHA-256"]))
-            + [.expect("<iq[^>]*id='(?P<id>[^']+)'"), .send("<iq type='result' id='{{id}}'>\(Self.secretFieldForm)</iq>")]
-        let submitted = FileManager.default.temporaryDirectory.appendingPathComponent("xo-submit-\(UUID().uuidString)")
+        let (server, options, submitted) = try await Self.formServer(offering: Self.secretFieldForm)
         let pinFile = FileManager.default.temporaryDirectory.appendingPathComponent("xo-pin-\(UUID().uuidString)")
         defer {
+            server.stop()
             try? FileManager.default.removeItem(at: submitted)
             try? FileManager.default.removeItem(at: pinFile)
         }
-        try "4711-secret\nsecond line is ignored\n".write(to: pinFile, atomically: true, encoding: .utf8)
-        let full = opening + [
-            .expect("<iq[^>]*type='set'[^>]*id='(?P<set>[^']+)'.*?</iq>"),
-            .record(submitted),
-            .send("<iq type='result' id='{{set}}'/>"),
-            .scramServer(.init(username: "alice", password: "Alice-pass-1", advertisedMechanisms: ["SCRAM-SHA-256"])),
-        ]
-        let server = try await HostileServer.start(scenario: HostileScenario(connections: [opening, full]))
-        defer { server.stop() }
-        let options = Self.options(server, caFile: authority.caCertificatePath)
+        try "4711-secret\r\nsecond line is ignored\r\n".write(to: pinFile, atomically: true, encoding: .utf8)
 
         let missing = try await CLIProcess.run(["register", "alice@localhost", "--password-stdin", "--json"] + options, stdin: "Alice-pass-1\n")
         #expect(missing.status == 64, "\(missing.errors)")

@@ -317,8 +317,12 @@ struct RegistrationFlowTests {
         #expect(failure.text == "[redacted] is too weak")
     }
 
-    @Test("a server text echoing another secret field of the form (an invite token) is redacted too")
-    func tokenInText() throws {
+    /// Submits `answers` to a form whose secret-ish third field is `field`, and returns the flow after the server
+    /// rejected the submission with `text` (modify/not-acceptable), with the secrets it held while the submission
+    /// was in flight.
+    static func rejected(
+        field: String, answers: RegistrationAnswers, text: String
+    ) throws -> (flow: RegistrationFlow, secretsInFlight: [String]) {
         var flow = RegistrationFlow()
         _ = flow.requestForm()
         let form = TestXML.iq(
@@ -328,12 +332,22 @@ struct RegistrationFlowTests {
                 <field var='FORM_TYPE' type='hidden'><value>jabber:iq:register</value></field>
                 <field var='username' type='text-single'><required/></field>
                 <field var='password' type='text-private'><required/></field>
-                <field var='invite_token' type='text-single'><required/></field>
+                \(field)
               </x></query></iq>
             """)
         _ = flow.receive(form)
-        _ = try flow.submit(RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["invite_token": ["TOK-secret-42"]]))
-        _ = flow.receive(Self.error(id: "reg2", type: "modify", condition: "not-acceptable", text: "invite TOK-secret-42 is expired"))
+        _ = try flow.submit(answers)
+        let secretsInFlight = flow.submittedSecrets
+        _ = flow.receive(Self.error(id: "reg2", type: "modify", condition: "not-acceptable", text: text))
+        return (flow, secretsInFlight)
+    }
+
+    @Test("a server text echoing another secret field of the form (an invite token) is redacted too")
+    func tokenInText() throws {
+        let (flow, _) = try Self.rejected(
+            field: "<field var='invite_token' type='text-single'><required/></field>",
+            answers: RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["invite_token": ["TOK-secret-42"]]),
+            text: "invite TOK-secret-42 is expired")
         guard case .rejected(let failure, _) = flow.state else {
             Issue.record("expected rejected, got \(flow.state)")
             return
@@ -344,21 +358,11 @@ struct RegistrationFlowTests {
     /// A submit form carries no field types (XEP-0004 §3.2): the flow remembers which answers were secret.
     @Test("a server text echoing the answer to a text-private field with an ordinary name is redacted")
     func privateFieldInText() throws {
-        var flow = RegistrationFlow()
-        _ = flow.requestForm()
-        let form = TestXML.iq(
-            """
-            <iq type='result' id='reg1'><query xmlns='jabber:iq:register'>
-              <x xmlns='jabber:x:data' type='form'>
-                <field var='username' type='text-single'><required/></field>
-                <field var='password' type='text-private'><required/></field>
-                <field var='pin' type='text-private'><required/></field>
-              </x></query></iq>
-            """)
-        _ = flow.receive(form)
-        _ = try flow.submit(RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["pin": ["4711-secret"]]))
-        #expect(flow.submittedSecrets.contains("4711-secret"))
-        _ = flow.receive(Self.error(id: "reg2", type: "modify", condition: "not-acceptable", text: "PIN 4711-secret is wrong"))
+        let (flow, secretsInFlight) = try Self.rejected(
+            field: "<field var='pin' type='text-private'><required/></field>",
+            answers: RegistrationAnswers(username: "alice", password: "Pw-0123456789", fields: ["pin": ["4711-secret"]]),
+            text: "PIN 4711-secret is wrong")
+        #expect(secretsInFlight.contains("4711-secret"))
         guard case .rejected(let failure, _) = flow.state else {
             Issue.record("expected rejected, got \(flow.state)")
             return

@@ -72,8 +72,7 @@ enum RegisterInput {
                         "register.error.field-file-unreadable",
                         ["path": TerminalText.neutralized(path), "field": TerminalText.neutralized(name, maximumLength: 100)]))
             }
-            let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            answers[name, default: []].append(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
+            answers[name, default: []].append(SecretInput.firstLine(in: text))
         }
         return answers
     }
